@@ -1,0 +1,23 @@
+# Build and test entry points. Maven runs on the Java 25 that scripts/java-home.sh finds, whatever
+# the default `java` is.
+JAVA_HOME := $(shell scripts/java-home.sh)
+export JAVA_HOME
+MVN := mvn -B
+
+ifeq ($(JAVA_HOME),)
+$(error no Java 25 runtime found; run ./install.sh)
+endif
+
+.PHONY: build test bench clean
+
+build:
+	$(MVN) -q -DskipTests package
+
+test:
+	$(MVN) verify
+
+bench: build
+	bench/cli-startup.sh
+
+clean:
+	$(MVN) -q clean

@@ -1,0 +1,82 @@
+package io.jcompose.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.RunLast;
+import picocli.CommandLine.Spec;
+
+/**
+ * The root command: global options, then one subcommand. Build it with {@link #commandLine(CliContext)},
+ * which also installs error reporting, so that {@code commandLine(ctx).setOut(..).setErr(..).execute(args)}
+ * behaves exactly like the installed {@code jcompose}.
+ */
+@Command(name = "jcompose",
+        description = "Define and run multi-container applications from Compose files, without Docker.",
+        versionProvider = Version.class,
+        synopsisSubcommandLabel = "COMMAND",
+        subcommands = {VersionCommand.class, HelpCommand.class},
+        footer = {"", "Run 'jcompose COMMAND --help' for more information on a command."})
+public final class JcomposeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    GlobalOptions global = new GlobalOptions();
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    @Option(names = {"-v", "--version"}, versionHelp = true, description = "Show the jcompose version and exit.")
+    boolean version;
+
+    private final CliContext context;
+
+    JcomposeCommand(CliContext context) {
+        this.context = context;
+    }
+
+    /** The command line for {@code context}, ready to {@code execute(args)}. */
+    public static CommandLine commandLine(CliContext context) {
+        JcomposeCommand root = new JcomposeCommand(context);
+        CommandLine cl = new CommandLine(root);
+        cl.setExecutionExceptionHandler(new ErrorReporter(() -> root.global.debug()));
+        // --ansi is only known after parsing; apply it before any help text is drawn.
+        cl.setExecutionStrategy(parseResult -> {
+            root.applyAnsi(parseResult);
+            return new RunLast().execute(parseResult);
+        });
+        return cl;
+    }
+
+    CliContext context() {
+        return context;
+    }
+
+    GlobalOptions global() {
+        return global;
+    }
+
+    private void applyAnsi(ParseResult parseResult) {
+        Help.Ansi ansi = switch (global.ansi()) {
+            case never -> Help.Ansi.OFF;
+            case always -> Help.Ansi.ON;
+            case auto -> Help.Ansi.AUTO;
+        };
+        parseResult.commandSpec().commandLine().setColorScheme(Help.defaultColorScheme(ansi));
+    }
+
+    /** Without a command, show what there is, as docker compose does. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 0;
+    }
+}

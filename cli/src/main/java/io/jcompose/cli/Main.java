@@ -1,0 +1,36 @@
+package io.jcompose.cli;
+
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/** The {@code jcompose} process: standard streams in UTF-8, the exit code of the command. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(CliContext.ofProcess(), args));
+    }
+
+    /**
+     * Runs one command line on the process's standard streams. Output is UTF-8 whatever the locale
+     * (a CI job without LANG would otherwise print '?' for every non-ASCII character, unlike docker compose).
+     */
+    static int run(CliContext context, String[] args) {
+        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
+                new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16));
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(
+                new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
+        try {
+            return JcomposeCommand.commandLine(context).setOut(out).setErr(err).execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+}

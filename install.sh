@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Installs jcompose on this machine (Debian 12): the host packages it needs, the build, the startup
+# cache, and a `jcompose` command on PATH. Run as root. Safe to run again: packages already present are
+# not fetched again, and the build only redoes what changed.
+set -euo pipefail
+
+root=$(dirname -- "$(readlink -f -- "${BASH_SOURCE[0]}")")
+# shellcheck source=scripts/java-home.sh
+. "$root/scripts/java-home.sh"
+
+say() { printf 'install: %s\n' "$*"; }
+
+if [[ $(id -u) -ne 0 ]]; then
+    echo "install.sh must run as root: it installs Debian packages and links /usr/local/bin/jcompose." >&2
+    echo "Try: sudo $0" >&2
+    exit 1
+fi
+
+# What later parts of jcompose call on the host:
+#   maven            builds jcompose
+#   runc, crun       OCI runtimes that start containers (whichever works on this kernel)
+#   conmon           keeps each container's exit code and logs while the agent restarts
+#   iproute2         bridges, veth pairs, network namespaces (ip -j)
+#   nftables         published ports and masquerading (nft -j)
+#   busybox-static   the test suite builds its images from it
+#   docker-registry  the test suite pulls those images from a registry of its own on 127.0.0.1
+#   hyperfine        bench/cli-startup.sh
+packages=(maven runc crun conmon iproute2 nftables busybox-static docker-registry hyperfine)
+
+missing=()
+for package in "${packages[@]}"; do
+    if [[ $(dpkg-query -W -f='${db:Status-Status}' "$package" 2>/dev/null) != installed ]]; then
+        missing+=("$package")
+    fi
+done
+
+if ((${#missing[@]} > 0)); then
+    say "installing ${missing[*]}"
+    # Packages such as docker-registry would start their daemon on installation; jcompose runs what it
+    # needs itself. policy-rc.d is Debian's switch for "do not start services now" (exit code 101).
+    policy=/usr/sbin/policy-rc.d
+    if [[ ! -e $policy ]]; then
+        printf '#!/bin/sh\nexit 101\n' > "$policy"
+        chmod 755 "$policy"
+        trap 'rm -f "$policy"' EXIT
+    fi
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -q
+    apt-get install -y -q --no-install-recommends "${missing[@]}"
+else
+    say "host packages already present"
+fi
+
+if ! jcompose_find_java; then
+    jcompose_no_java_message
+    exit 1
+fi
+say "using Java at $JCOMPOSE_JAVA_HOME"
+
+say "building"
+(cd "$root" && JAVA_HOME=$JCOMPOSE_JAVA_HOME mvn -B -q -DskipTests package)
+
+# The first run of the launcher records the startup cache for this jar and JDK.
+say "recording the startup cache"
+"$root/jcompose" version >/dev/null
+if ! compgen -G "$root/cli/target/jcompose-*.aot" >/dev/null; then
+    say "warning: no startup cache was recorded; jcompose works, but starts slower"
+fi
+
+ln -sfn "$root/jcompose" /usr/local/bin/jcompose
+say "done: $(/usr/local/bin/jcompose version) at /usr/local/bin/jcompose"
