@@ -18,6 +18,8 @@ final class TypeCasts {
     enum Cast { INT, FLOAT, FLOAT32, BOOL }
 
     record Rule(YamlPath pattern, Cast cast) {
+        // Matches the interpolator's path arrays directly: building a YamlPath for every scalar would
+        // allocate on the hot path for the rare value that needs a cast.
         boolean matches(String[] keys, boolean[] isIndex, int depth) {
             List<String> segments = pattern.segments();
             if (segments.size() != depth) return false;
