@@ -92,6 +92,8 @@ final class ConnectionBinder {
     private static void addHost(Map<String, List<String>> out, String host, String ip) {
         String clean = ip.length() > 2 && ip.startsWith("[") && ip.endsWith("]")
                 ? ip.substring(1, ip.length() - 1) : ip;
-        out.computeIfAbsent(host, h -> new ArrayList<>()).add(clean);
+        List<String> ips = out.get(host);
+        if (ips == null) out.put(host, ips = new ArrayList<>());
+        ips.add(clean);
     }
 }

@@ -1,6 +1,5 @@
 package io.jcompose.model.project;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,12 +31,7 @@ final class Copies {
     static <K, V> Map<K, List<V>> mapOfLists(Map<K, List<V>> map) {
         if (map == null || map.isEmpty()) return Map.of();
         LinkedHashMap<K, List<V>> copy = new LinkedHashMap<>();
-        map.forEach((k, v) -> copy.put(k, list(v)));
+        for (Map.Entry<K, List<V>> e : map.entrySet()) copy.put(e.getKey(), list(e.getValue()));
         return Collections.unmodifiableMap(copy);
-    }
-
-    /** Extension values are plain trees that may hold {@code null} anywhere. */
-    static List<Object> plainList(List<?> items) {
-        return Collections.unmodifiableList(new ArrayList<>(items));
     }
 }

@@ -28,44 +28,25 @@ final class Scalars {
     }
 
     static long toLong(Node n, Slot slot) {
-        if (n instanceof ScalarNode s) {
-            switch (s.value()) {
-                case Long l -> {
-                    return l;
-                }
-                case Double d when d == Math.rint(d) && Math.abs(d) < 0x1p63 -> {
-                    return d.longValue();
-                }
-                case String str when isInteger(str.strip()) -> {
-                    try {
-                        return Long.parseLong(str.strip());
-                    } catch (NumberFormatException e) {
-                        throw wrong(n, slot, "a whole number that fits in 64 bits", null);
-                    }
-                }
-                case null, default -> {
-                }
+        // instanceof chains rather than pattern switches: no switch bootstrap on the CLI's first load
+        Object v = n instanceof ScalarNode s ? s.value() : null;
+        if (v instanceof Long l) return l;
+        if (v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 0x1p63) return d.longValue();
+        if (v instanceof String str && isInteger(str.strip())) {
+            try {
+                return Long.parseLong(str.strip());
+            } catch (NumberFormatException e) {
+                throw wrong(n, slot, "a whole number that fits in 64 bits", null);
             }
         }
         throw wrong(n, slot, WHOLE_NUMBER, "write digits only, for example 3");
     }
 
     static double toDouble(Node n, Slot slot) {
-        if (n instanceof ScalarNode s) {
-            switch (s.value()) {
-                case Long l -> {
-                    return l;
-                }
-                case Double d -> {
-                    return d;
-                }
-                case String str when isDecimal(str.strip()) -> {
-                    return Double.parseDouble(str.strip());
-                }
-                case null, default -> {
-                }
-            }
-        }
+        Object v = n instanceof ScalarNode s ? s.value() : null;
+        if (v instanceof Long l) return l;
+        if (v instanceof Double d) return d;
+        if (v instanceof String str && isDecimal(str.strip())) return Double.parseDouble(str.strip());
         throw wrong(n, slot, "a number", "write a decimal number, for example 0.5");
     }
 
@@ -112,7 +93,7 @@ final class Scalars {
         if (n instanceof ScalarNode s && s.value() instanceof String str) {
             String digits = str.strip();
             if (digits.startsWith("0o") || digits.startsWith("0O")) digits = digits.substring(2);
-            if (!digits.isEmpty() && digits.length() <= 5 && digits.chars().allMatch(c -> c >= '0' && c <= '7')) {
+            if (!digits.isEmpty() && digits.length() <= 5 && isOctal(digits)) {
                 int mode = Integer.parseInt(digits, 8);
                 if (mode <= 07777) return mode;
             }
@@ -139,19 +120,17 @@ final class Scalars {
 
     /** A node as plain Java: String/Long/Double/Boolean/null, immutable List and Map. For x-* extensions. */
     static Object plain(Node n) {
-        return switch (n) {
-            case ScalarNode s -> s.value();
-            case SeqNode seq -> {
-                List<Object> items = new ArrayList<>(seq.size());
-                for (Node item : seq.items()) items.add(plain(item));
-                yield Collections.unmodifiableList(items);
-            }
-            case MapNode m -> {
-                Map<String, Object> entries = new LinkedHashMap<>();
-                m.entries().forEach((k, v) -> entries.put(k, plain(v)));
-                yield Collections.unmodifiableMap(entries);
-            }
-        };
+        if (n instanceof SeqNode seq) {
+            List<Object> items = new ArrayList<>(seq.size());
+            for (Node item : seq.items()) items.add(plain(item));
+            return Collections.unmodifiableList(items);
+        }
+        if (n instanceof MapNode m) {
+            Map<String, Object> entries = new LinkedHashMap<>();
+            for (Map.Entry<String, Node> e : m.entries().entrySet()) entries.put(e.getKey(), plain(e.getValue()));
+            return Collections.unmodifiableMap(entries);
+        }
+        return ((ScalarNode) n).value();
     }
 
     static ModelException wrong(Node n, Slot slot, String expected, String fix) {
@@ -197,6 +176,13 @@ final class Scalars {
         } catch (NumberFormatException e) {
             return false;
         }
+    }
+
+    private static boolean isOctal(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '7') return false;
+        }
+        return true;
     }
 
     private static String message(RuntimeException e, String fallback) {
