@@ -22,14 +22,15 @@ final class Copies {
         return list == null ? null : List.copyOf(list);
     }
 
+    /** Empty maps are {@code Collections.emptyMap()}, which, like the non-empty copies, answers null queries. */
     static <K, V> Map<K, V> map(Map<K, V> map) {
-        if (map == null || map.isEmpty()) return Map.of();
+        if (map == null || map.isEmpty()) return Collections.emptyMap();
         return Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 
     /** A map whose values are lists: both levels become immutable. */
     static <K, V> Map<K, List<V>> mapOfLists(Map<K, List<V>> map) {
-        if (map == null || map.isEmpty()) return Map.of();
+        if (map == null || map.isEmpty()) return Collections.emptyMap();
         LinkedHashMap<K, List<V>> copy = new LinkedHashMap<>();
         for (Map.Entry<K, List<V>> e : map.entrySet()) copy.put(e.getKey(), list(e.getValue()));
         return Collections.unmodifiableMap(copy);

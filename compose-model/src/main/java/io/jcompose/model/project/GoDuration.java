@@ -23,6 +23,14 @@ public final class GoDuration {
 
     /** @throws IllegalArgumentException naming what is wrong with {@code text} */
     public static Duration parse(String text) {
+        try {
+            return parseChecked(text);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("duration \"" + text + "\" is too long");
+        }
+    }
+
+    private static Duration parseChecked(String text) {
         String s = text.strip();
         if (s.isEmpty()) throw new IllegalArgumentException("empty duration");
         int i = 0;

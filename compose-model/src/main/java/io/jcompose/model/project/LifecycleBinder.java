@@ -59,7 +59,7 @@ final class LifecycleBinder {
         String text = f.str(key);
         try {
             return text == null ? null : PullPolicy.parse(text);
-        } catch (IllegalArgumentException | ArithmeticException e) {
+        } catch (IllegalArgumentException e) {
             throw new ModelException(f.raw(key).position(), f.at(key).path(), "invalid pull policy \"" + text + "\"",
                     "use always, never, missing, build, refresh, daily, weekly or every_<duration>");
         }

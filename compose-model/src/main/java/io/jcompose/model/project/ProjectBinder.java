@@ -1,5 +1,6 @@
 package io.jcompose.model.project;
 
+import io.jcompose.model.LoadedProject;
 import io.jcompose.model.ModelException;
 import io.jcompose.model.tree.MapNode;
 import io.jcompose.model.tree.Position;
@@ -17,12 +18,17 @@ import java.util.Map;
  * the node's position and YAML path.
  *
  * <pre>{@code
- * Project p = ProjectBinder.bind(loaded.canonical(), loaded.workingDirectory());
+ * Project p = ProjectBinder.bind(loadedProject);
  * p.service("web").replicas();
  * }</pre>
  */
 public final class ProjectBinder {
     private ProjectBinder() {
+    }
+
+    /** Binds the result of a load, with its working directory. */
+    public static Project bind(LoadedProject loaded) {
+        return bind(loaded.canonical(), loaded.workingDirectory());
     }
 
     /** Binds a canonical tree; the project's working directory stays unknown ({@code null}). */

@@ -65,7 +65,7 @@ final class Scalars {
         if (n instanceof ScalarNode s && !s.isNull() && !(s.value() instanceof Boolean)) {
             try {
                 return GoDuration.parse(s.text());
-            } catch (IllegalArgumentException | ArithmeticException e) {
+            } catch (IllegalArgumentException e) {
                 throw new ModelException(n.position(), slot.path(), message(e, "invalid duration"),
                         "write a duration such as 10s, 1m30s or 500ms");
             }

@@ -3,13 +3,16 @@ package io.jcompose.model.project;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jcompose.model.LoadedProject;
 import io.jcompose.model.ModelException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -112,6 +115,15 @@ class CopiesAndQueriesTest {
         assertThat(next.serviceNames()).as("replaced in place").containsExactly("web", "api", "db", "worker");
         assertThat(next.name()).isEqualTo("shop2");
         assertThat(project.withoutService("nope")).isSameAs(project);
+    }
+
+    @Test
+    void bindingALoadedProjectKeepsItsWorkingDirectory() {
+        LoadedProject loaded = new LoadedProject("shop", Path.of("/srv/shop"), List.of("/srv/shop/compose.yaml"),
+                YamlTrees.parse(YAML), Map.of(), new TreeSet<>(), List.of());
+        Project bound = ProjectBinder.bind(loaded);
+        assertThat(bound.workingDir()).isEqualTo(Path.of("/srv/shop"));
+        assertThat(bound.services()).isEqualTo(project.services());
     }
 
     @Test

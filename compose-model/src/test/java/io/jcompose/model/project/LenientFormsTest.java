@@ -80,7 +80,8 @@ class LenientFormsTest {
                 new DeviceMapping("/dev/a", "/dev/b", "rwm"));
         assertThat(s.dns()).containsExactly("1.1.1.1");
         assertThat(s.tmpfs()).containsExactly("/run");
-        assertThat(s.gpus()).containsExactly(new DeviceRequest(List.of(), null, DeviceRequest.ALL, List.of(), Map.of()));
+        assertThat(s.gpus())
+                .containsExactly(new DeviceRequest(List.of(), null, DeviceRequest.ALL, List.of(), Map.of()));
         assertThat(project.service("db").build().ssh()).containsExactly(new BuildConfig.SshKey("default", null),
                 new BuildConfig.SshKey("key", "/k"));
         assertThat(project.networks().get("legacy").external()).isTrue();

@@ -41,7 +41,8 @@ final class YamlTrees {
     static MapNode resource(String name) {
         try (InputStream in = YamlTrees.class.getResourceAsStream(name)) {
             if (in == null) throw new IllegalArgumentException("no test resource " + name);
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), name.substring(name.lastIndexOf('/') + 1));
+            String file = name.substring(name.lastIndexOf('/') + 1);
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
