@@ -24,11 +24,17 @@ public record BlkioConfig(Integer weight, List<WeightDevice> weightDevice, List<
         deviceWriteIops = Copies.list(deviceWriteIops);
     }
 
-    /** @param path the device; @param weight its relative weight */
+    /**
+     * @param path   the device
+     * @param weight its relative weight
+     */
     public record WeightDevice(String path, int weight) {
     }
 
-    /** @param path the device; @param rate bytes or operations per second */
+    /**
+     * @param path the device
+     * @param rate bytes or operations per second
+     */
     public record ThrottleDevice(String path, long rate) {
     }
 }
