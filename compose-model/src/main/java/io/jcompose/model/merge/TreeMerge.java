@@ -50,21 +50,32 @@ final class TreeMerge {
         for (Map.Entry<String, Node> e : override.entries().entrySet()) {
             String key = e.getKey();
             Node value = e.getValue();
-            if (ResetTags.isReset(value)) {
+            String tag = value.tag();
+            if (Node.RESET.equals(tag)) {
                 out.remove(key);
                 continue;
             }
             Node earlier = base.get(key);
-            if (earlier == null || ResetTags.isOverride(value)) {
+            if (earlier == null || Node.OVERRIDE.equals(tag)) {
                 out.put(key, ResetTags.clean(value), override.keyPosition(key));
                 continue;
             }
-            Node merged = merge(earlier, value, path.key(key));
+            Node merged = mergeEntry(earlier, value, path, key);
             // A scalar that came from the override is written where the override wrote its key.
             boolean fromOverride = merged != earlier && merged instanceof ScalarNode;
             out.put(key, merged, fromOverride ? override.keyPosition(key) : base.keyPosition(key));
         }
         return out.build();
+    }
+
+    /** {@link #merge} at {@code path.key(key)}, building that path only when something needs it. */
+    private static Node mergeEntry(Node earlier, Node value, YamlPath path, String key) {
+        MergeStrategy rule = MergeRules.TABLE.find(path, key);
+        if (rule == null && earlier instanceof ScalarNode && value instanceof ScalarNode scalar) {
+            return scalar.isNull() ? earlier : scalar;
+        }
+        YamlPath child = path.key(key);
+        return rule != null ? rule.merge(earlier, value, child) : mergeDefault(earlier, value, child);
     }
 
     /** The base's items, then each extra item not structurally equal to one already there. */

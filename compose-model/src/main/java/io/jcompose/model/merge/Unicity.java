@@ -54,31 +54,31 @@ final class Unicity {
             .build();
 
     static MapNode enforce(MapNode project) {
-        return (MapNode) walk(project, YamlPath.ROOT);
+        return TABLE.reachesBelow(YamlPath.ROOT) ? walk(project, YamlPath.ROOT) : project;
     }
 
-    private static Node walk(Node node, YamlPath path) {
-        return switch (node) {
-            case MapNode map -> TABLE.reachesBelow(path) ? walkMap(map, path) : map;
-            case SeqNode seq -> {
-                Function<Node, String> key = TABLE.find(path);
-                if (key == null) yield seq;
-                List<Node> unique = EntryKeys.uniqueBy(seq.items(), key);
-                yield unique.size() == seq.size() ? seq : seq.withItems(unique);
-            }
-            default -> node;
-        };
-    }
-
-    private static MapNode walkMap(MapNode map, YamlPath path) {
+    /** Visits only the entries some rule can reach, building a child path only to descend. */
+    private static MapNode walk(MapNode map, YamlPath path) {
         MapNode.Builder out = null;
         for (Map.Entry<String, Node> e : map.entries().entrySet()) {
-            Node child = walk(e.getValue(), path.key(e.getKey()));
-            if (child != e.getValue()) {
+            String key = e.getKey();
+            Node value = e.getValue();
+            Node child = switch (value) {
+                case MapNode nested when TABLE.reachesBelow(path, key) -> walk(nested, path.key(key));
+                case SeqNode seq -> unique(seq, TABLE.find(path, key));
+                default -> value;
+            };
+            if (child != value) {
                 if (out == null) out = map.toBuilder();
-                out.put(e.getKey(), child, map.keyPosition(e.getKey()));
+                out.put(key, child, map.keyPosition(key));
             }
         }
         return out == null ? map : out.build();
+    }
+
+    private static SeqNode unique(SeqNode seq, Function<Node, String> key) {
+        if (key == null) return seq;
+        List<Node> unique = EntryKeys.uniqueBy(seq.items(), key);
+        return unique.size() == seq.size() ? seq : seq.withItems(unique);
     }
 }
