@@ -32,7 +32,7 @@ final class ListForms {
             case MapNode map -> fromMapping(map, path);
             case ScalarNode s when s.value() instanceof String -> List.of(s);
             // compose-go reads null (and any stray number) here as no entries at all
-            case ScalarNode s -> List.of();
+            case ScalarNode _ -> List.of();
         };
     }
 

@@ -14,7 +14,8 @@ import java.util.Objects;
  * whichever value won, so later errors still point into the right file.
  *
  * <p>A whole project loads as: {@code stripResetTags} on the first file, {@code merge} of each next
- * file over the result at {@link YamlPath#ROOT}, then {@code enforceUnicity}. For example
+ * file over the result at {@link YamlPath#ROOT}, and {@code enforceUnicity} after the first file and
+ * after each merge. For example
  * <pre>
  *   base:      services: {web: {image: app, environment: [A=1], ports: ["8080:80"]}}
  *   override:  services: {web: {environment: {A: 2, B: 3}, ports: [{target: 80, published: 8080}]}}

@@ -3,6 +3,7 @@ package io.jcompose.model.merge;
 import io.jcompose.model.ModelException;
 import io.jcompose.model.tree.MapNode;
 import io.jcompose.model.tree.Node;
+import io.jcompose.model.tree.Position;
 import io.jcompose.model.tree.ScalarNode;
 import io.jcompose.model.tree.SeqNode;
 import io.jcompose.model.tree.YamlPath;
@@ -118,7 +119,7 @@ final class Strategies {
         return ResetTags.clean(override);
     }
 
-    private static io.jcompose.model.tree.Position positionOf(Node base, Node override) {
+    private static Position positionOf(Node base, Node override) {
         return base.position().isKnown() || !override.position().isKnown() ? base.position() : override.position();
     }
 }

@@ -34,9 +34,8 @@ final class TreeMerge {
             case MapNode map when override instanceof MapNode over -> mergeMaps(map, over, path);
             case SeqNode seq when override instanceof SeqNode over ->
                     appendDistinct(seq, ResetTags.cleanItems(over));
-            case MapNode map -> throw incompatible(base, override, path);
-            case SeqNode seq -> throw incompatible(base, override, path);
-            case ScalarNode scalar -> ResetTags.clean(override);
+            case MapNode _, SeqNode _ -> throw incompatible(base, override, path);
+            case ScalarNode _ -> ResetTags.clean(override);
         };
     }
 

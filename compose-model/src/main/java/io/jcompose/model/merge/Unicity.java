@@ -45,6 +45,7 @@ final class Unicity {
             .add("secrets.*.labels", BY_KEY)
             .add("configs.*.labels", BY_KEY)
             .add("services.*.env_file", EntryKeys::envFile)
+            .add("services.*.label_file", EntryKeys::envFile)
             .add("services.*.expose", EntryKeys::expose)
             .add("services.*.ports", EntryKeys::port)
             .add("services.*.volumes", EntryKeys::volume)

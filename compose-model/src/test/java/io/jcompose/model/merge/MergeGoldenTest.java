@@ -24,8 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Runs every case of {@code src/test/resources/merge/cases/*.yaml}: the base, then each override
- * merged over it, then unicity for whole files unless the case says {@code unicity: false} (the
- * merge alone must then give the result); the result must equal {@code expected}, or the merge must
+ * merged over it, with unicity after each file for whole files unless the case says
+ * {@code unicity: false} (the merge alone must then give the result); the result must equal {@code expected}, or the merge must
  * fail with a message containing {@code error}.
  */
 class MergeGoldenTest {
@@ -70,9 +70,14 @@ class MergeGoldenTest {
     }
 
     private static Node mergeAll(Node base, List<Node> overrides, YamlPath at, boolean unicity) {
-        Node result = Merger.stripResetTags(base);
-        for (Node override : overrides) result = Merger.merge(result, override, at);
-        return unicity ? Merger.enforceUnicity((MapNode) result) : result;
+        Node result = unique(Merger.stripResetTags(base), unicity);
+        for (Node override : overrides) result = unique(Merger.merge(result, override, at), unicity);
+        return result;
+    }
+
+    /** Unicity after each file, as compose-go's loader does. */
+    private static Node unique(Node project, boolean unicity) {
+        return unicity ? Merger.enforceUnicity((MapNode) project) : project;
     }
 
     @Test
