@@ -20,6 +20,19 @@ class PathRulesTest {
     }
 
     @Test
+    void tableOrderDecidesBetweenALiteralAndAWildcardLastSegment() {
+        YamlPath nofile = YamlPath.of("services", "db", "ulimits", "nofile");
+        PathRules<String> literalFirst = PathRules.<String>builder()
+                .add("services.*.ulimits.nofile", "nofile").add("services.*.ulimits.*", "any").build();
+        PathRules<String> wildcardFirst = PathRules.<String>builder()
+                .add("services.*.ulimits.*", "any").add("services.*.ulimits.nofile", "nofile").build();
+        assertThat(literalFirst.find(nofile)).isEqualTo("nofile");
+        assertThat(literalFirst.find(YamlPath.of("services", "db", "ulimits", "nproc"))).isEqualTo("any");
+        assertThat(wildcardFirst.find(nofile)).isEqualTo("any");
+        assertThat(wildcardFirst.find(YamlPath.of("services", "db", "ulimits"), "nofile")).isEqualTo("any");
+    }
+
+    @Test
     void patternsMatchWholePathsOnly() {
         assertThat(rules.find(YamlPath.of("services", "db"))).isNull();
         assertThat(rules.find(YamlPath.of("services", "db", "labels", "x"))).isNull();
