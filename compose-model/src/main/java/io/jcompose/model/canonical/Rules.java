@@ -56,11 +56,17 @@ final class Rules {
 
     static final Rule DURATION_PTR = duration(true);
 
-    /** {@code UnitBytes}: parsed from {@code 512m}-style text, printed as a decimal string. */
+    private static final java.util.regex.Pattern NEGATIVE_INTEGER = java.util.regex.Pattern.compile("-[0-9]+");
+
+    /**
+     * {@code UnitBytes}: parsed from {@code 512m}-style text, printed as a decimal string. A negative
+     * number written as text ({@code memswap_limit: "-1"}, which is how config prints it) is read as
+     * that number; go-units rejects it, which keeps docker compose from reloading its own output.
+     */
     static final Rule BYTES = (v, p, rc) -> {
         if (Values.isNull(v)) return null;
         long bytes;
-        if (v instanceof ScalarNode s && s.value() instanceof String text) {
+        if (v instanceof ScalarNode s && s.value() instanceof String text && !NEGATIVE_INTEGER.matcher(text).matches()) {
             try {
                 bytes = ByteSize.parse(text);
             } catch (IllegalArgumentException e) {
