@@ -82,7 +82,7 @@ final class JsonWriter {
         // Keys the struct table does not know (newer compose attributes) follow, sorted; x-* keys
         // are inline extensions, which Go's JSON form of every struct but the project omits.
         for (String key : sortedKeys(map)) {
-            if (key.startsWith("x-") || struct.fields().contains(key)) continue;
+            if (key.startsWith("x-") || struct.declares(key)) continue;
             gen.writeName(key);
             value(gen, map.get(key), Shape.FREE, false);
         }

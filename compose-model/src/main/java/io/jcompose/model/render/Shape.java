@@ -41,39 +41,43 @@ sealed interface Shape permits Shape.Struct, Shape.MapOf, Shape.ListOf, Shape.Fr
      * fields without tags); {@code yamlOmitZero} lists non-pointer struct fields that encoding/json
      * always prints but go-yaml's {@code omitempty} drops when they hold nothing.
      */
-    record Struct(List<String> fields, Map<String, Shape> children, Map<String, String> yamlNames,
-                  Set<String> yamlOmitZero) implements Shape {
+    record Struct(List<String> fields, Set<String> fieldSet, Map<String, Shape> children,
+                  Map<String, String> yamlNames, Set<String> yamlOmitZero) implements Shape {
         static Struct of(String... fields) {
-            return new Struct(List.of(fields), Map.of(), Map.of(), Set.of());
+            return new Struct(List.of(fields), Set.of(fields), Map.of(), Map.of(), Set.of());
         }
 
         Struct child(String field, Shape shape) {
-            if (!fields.contains(field)) throw new IllegalArgumentException("unknown field " + field);
+            if (!fieldSet.contains(field)) throw new IllegalArgumentException("unknown field " + field);
             Map<String, Shape> next = new HashMap<>(children);
             next.put(field, shape);
-            return new Struct(fields, Collections.unmodifiableMap(next), yamlNames, yamlOmitZero);
+            return new Struct(fields, fieldSet, Collections.unmodifiableMap(next), yamlNames, yamlOmitZero);
         }
 
         Struct yamlName(String field, String yamlName) {
             Map<String, String> next = new HashMap<>(yamlNames);
             next.put(field, yamlName);
-            return new Struct(fields, children, Collections.unmodifiableMap(next), yamlOmitZero);
+            return new Struct(fields, fieldSet, children, Collections.unmodifiableMap(next), yamlOmitZero);
         }
 
         Struct yamlOmitZero(String... names) {
             Set<String> next = new HashSet<>(yamlOmitZero);
             next.addAll(List.of(names));
-            return new Struct(fields, children, yamlNames, Collections.unmodifiableSet(next));
+            return new Struct(fields, fieldSet, children, yamlNames, Collections.unmodifiableSet(next));
         }
 
         Struct plus(String... more) {
             List<String> next = new ArrayList<>(fields);
             next.addAll(List.of(more));
-            return new Struct(List.copyOf(next), children, yamlNames, yamlOmitZero);
+            return new Struct(List.copyOf(next), Set.copyOf(next), children, yamlNames, yamlOmitZero);
         }
 
         Shape childShape(String field) {
             return children.getOrDefault(field, FREE);
+        }
+
+        boolean declares(String field) {
+            return fieldSet.contains(field);
         }
     }
 }

@@ -51,7 +51,7 @@ final class YamlWriter {
             List<String> rest = new ArrayList<>();
             List<String> extensions = new ArrayList<>();
             for (String k : map.keys()) {
-                if (struct.fields().contains(k)) continue;
+                if (struct.declares(k)) continue;
                 (k.startsWith("x-") ? extensions : rest).add(k);
             }
             rest.sort(YamlScalars.KEY_ORDER);
