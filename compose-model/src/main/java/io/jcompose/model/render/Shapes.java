@@ -1,6 +1,5 @@
 package io.jcompose.model.render;
 
-import static io.jcompose.model.render.Shape.FREE;
 import static io.jcompose.model.render.Shape.listOf;
 import static io.jcompose.model.render.Shape.mapOf;
 
