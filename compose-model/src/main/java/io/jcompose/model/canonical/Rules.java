@@ -18,9 +18,6 @@ final class Rules {
     private Rules() {
     }
 
-    /** The value exactly as written (extensions, free-form payloads). */
-    static final Rule AS_IS = (v, p, rc) -> v;
-
     /** Attributes the loader has already applied ({@code extends}): not part of the model. */
     static final Rule DROP = (v, p, rc) -> null;
 
