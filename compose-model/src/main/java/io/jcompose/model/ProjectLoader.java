@@ -6,6 +6,7 @@ import io.jcompose.model.consistency.ConsistencyChecker;
 import io.jcompose.model.discovery.ConfigFile;
 import io.jcompose.model.discovery.Workspace;
 import io.jcompose.model.discovery.WorkspaceResolver;
+import io.jcompose.model.environment.ServiceEnvironment;
 import io.jcompose.model.extend.ExtendsResolver;
 import io.jcompose.model.include.IncludeResolver;
 import io.jcompose.model.interpolation.Interpolator;
@@ -64,7 +65,9 @@ public final class ProjectLoader {
         Workspace workspace = WorkspaceResolver.resolve(options, w -> { });
         Map<String, Template.Variable> out = new LinkedHashMap<>();
         for (ConfigFile file : workspace.files()) {
-            for (Node doc : YamlLoader.loadAll(file.content(), file.name())) collectVariables(doc, out);
+            for (Node doc : YamlLoader.loadAll(file.content(), file.name())) {
+                for (Template.Variable v : Interpolator.variables(doc)) out.merge(v.name(), v, Template.Variable::combine);
+            }
         }
         return List.copyOf(out.values());
     }
@@ -87,17 +90,18 @@ public final class ProjectLoader {
             ConfigFile file = files.get(i);
             List<Path> chain = file.name().equals("-") ? List.of() : List.of(Path.of(file.name()));
             MapNode tree = process(parsed.get(i), file.directory(), Path.of(file.name()), env, chain);
-            // 8. merge the -f files in order
-            merged = merged == null ? tree : (MapNode) Merger.merge(merged, tree, YamlPath.ROOT);
+            // 8-9. merge the -f files in order, lists made unique after each step (as docker compose does)
+            merged = Merger.enforceUnicity(merged == null ? tree : (MapNode) Merger.merge(merged, tree, YamlPath.ROOT));
         }
-        // 9. !reset leftovers and list uniqueness
-        merged = Merger.enforceUnicity((MapNode) Merger.stripResetTags(merged));
+        merged = (MapNode) Merger.stripResetTags(merged);
         SortedSet<String> allProfiles = ProfileSelection.allProfiles(merged);
         // 10. canonical long form: defaults, names, absolute paths
         MapNode canonical = Canonicalizer.canonicalize(merged, new CanonicalContext(name,
                 workspace.projectDirectory(), options.homeDirectory(), env::get, options.resolvePaths(), warn));
         // 11. profiles and selected services
         canonical = ProfileSelection.apply(canonical, workspace.profiles(), options.targetServices());
+        // 11b. container environment of the active services: env_file under environment, bare keys resolved
+        canonical = ServiceEnvironment.resolve(canonical, env::get);
         // 12. consistency across the project
         ConsistencyChecker.check(canonical);
         return new LoadedProject(name, workspace.projectDirectory(), files.stream().map(ConfigFile::name).toList(),
@@ -158,14 +162,4 @@ public final class ProjectLoader {
         return name;
     }
 
-    private static void collectVariables(Node node, Map<String, Template.Variable> out) {
-        switch (node) {
-            case ScalarNode s when s.isString() -> {
-                for (Template.Variable v : Template.variables(s.text())) out.putIfAbsent(v.name(), v);
-            }
-            case MapNode m -> m.entries().values().forEach(n -> collectVariables(n, out));
-            case SeqNode seq -> seq.items().forEach(n -> collectVariables(n, out));
-            default -> { }
-        }
-    }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * Reads env files into an interpolation environment the way docker compose does: later files override
- * earlier ones, a line may refer to earlier lines and files and to the process environment, and a key the
+ * earlier ones, a line may refer to the process environment and to earlier files, and a key the
  * environment already has is never overwritten (the shell wins).
  */
 public final class EnvFiles {
@@ -30,9 +30,10 @@ public final class EnvFiles {
         Map<String, String> fromFiles = new LinkedHashMap<>();
         for (Path file : files) {
             String content = readFile(file);
+            // The shell (base) answers first, as in docker compose; then what earlier files defined.
             Map<String, String> parsed = DotEnvParser.parse(content, file.toString(), key -> {
-                String v = fromFiles.get(key);
-                return v != null ? v : base.get(key);
+                String v = base.get(key);
+                return v != null ? v : fromFiles.get(key);
             });
             fromFiles.putAll(parsed);
         }

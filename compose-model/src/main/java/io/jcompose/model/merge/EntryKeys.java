@@ -1,0 +1,111 @@
+package io.jcompose.model.merge;
+
+import io.jcompose.model.tree.MapNode;
+import io.jcompose.model.tree.Node;
+import io.jcompose.model.tree.ScalarNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * What makes two entries of a list "the same entry" for compose: the key of {@code KEY=VALUE}, the
+ * port a port entry publishes, the container path a mount targets... Each function returns
+ * {@code null} when an entry has no readable key; such an entry is never merged with another.
+ */
+final class EntryKeys {
+    private EntryKeys() {}
+
+    /**
+     * Keeps one entry per key: the first occurrence's place, the last occurrence's value, as
+     * compose-go's unicity pass does.
+     */
+    static List<Node> uniqueBy(List<Node> entries, Function<Node, String> key) {
+        List<Node> out = new ArrayList<>(entries.size());
+        Map<String, Integer> seen = new HashMap<>();
+        for (Node entry : entries) {
+            String k = key.apply(entry);
+            Integer at = k == null ? null : seen.putIfAbsent(k, out.size());
+            if (at == null) out.add(entry);
+            else out.set(at, entry);
+        }
+        return out;
+    }
+
+    /** {@code KEY=VALUE} and {@code KEY} are keyed by {@code KEY}; any other scalar by its text. */
+    static String keyValue(Node entry) {
+        if (!(entry instanceof ScalarNode s) || s.isNull()) return null;
+        String text = GoText.of(s.value());
+        int eq = text.indexOf('=');
+        return eq >= 0 ? text.substring(0, eq) : text;
+    }
+
+    /** {@code HOST=IP} or {@code HOST:IP}: the host name, for removing a host an override resets. */
+    static String hostName(Node entry) {
+        String key = keyValue(entry);
+        if (key == null || !key.equals(text(entry))) return key;
+        int colon = key.indexOf(':');
+        return colon >= 0 ? key.substring(0, colon) : key;
+    }
+
+    /** Host IP, published port, target port and protocol, whichever syntax the entry uses. */
+    static String port(Node entry) {
+        return switch (entry) {
+            case ScalarNode s when s.value() instanceof String spec -> {
+                ShortSyntax.Port port = ShortSyntax.port(spec);
+                yield port == null ? null : port.key();
+            }
+            case ScalarNode s when !s.isNull() -> new ShortSyntax.Port(null, null, s.text(), null).key();
+            case MapNode m when text(m.get("target")) != null -> new ShortSyntax.Port(text(m.get("host_ip")),
+                    text(m.get("published")), text(m.get("target")), text(m.get("protocol"))).key();
+            default -> null;
+        };
+    }
+
+    /** The container path a volume mounts on. */
+    static String volume(Node entry) {
+        return switch (entry) {
+            case ScalarNode s when s.value() instanceof String spec -> ShortSyntax.volumeTarget(spec);
+            case MapNode m -> text(m.get("target"));
+            default -> null;
+        };
+    }
+
+    /** The container path a device appears at. */
+    static String device(Node entry) {
+        return switch (entry) {
+            case ScalarNode s when s.value() instanceof String spec -> ShortSyntax.deviceTarget(spec);
+            case MapNode m -> text(m.get("target"));
+            default -> null;
+        };
+    }
+
+    /** The file a secret or config is mounted as: its target, else {@code dir/SOURCE}. */
+    static Function<Node, String> mount(String dir) {
+        return entry -> switch (entry) {
+            case ScalarNode s when s.value() instanceof String name -> dir + "/" + name;
+            case MapNode m when text(m.get("target")) != null -> text(m.get("target"));
+            case MapNode m when text(m.get("source")) != null -> dir + "/" + text(m.get("source"));
+            default -> null;
+        };
+    }
+
+    /** An env file by its path, in either syntax. */
+    static String envFile(Node entry) {
+        return switch (entry) {
+            case ScalarNode s when s.value() instanceof String path -> path;
+            case MapNode m -> text(m.get("path"));
+            default -> null;
+        };
+    }
+
+    /** An exposed port by its text: {@code 80} and {@code "80"} are one. */
+    static String expose(Node entry) {
+        return entry instanceof ScalarNode s && !s.isNull() ? s.text() : null;
+    }
+
+    private static String text(Node node) {
+        return node instanceof ScalarNode s && !s.isNull() ? GoText.of(s.value()) : null;
+    }
+}
