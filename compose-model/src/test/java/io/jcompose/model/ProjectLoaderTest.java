@@ -69,8 +69,8 @@ class ProjectLoaderTest {
         LoadedProject loaded = p.load();
         assertThat(value(loaded.canonical(), "services.web.image")).isEqualTo("nginx:from-shell");
         assertThat(value(loaded.canonical(), "services.web.ports[0].published")).isEqualTo("8080");
-        // An env file line refers to an earlier line, which the shell does not override inside the file.
-        assertThat(value(loaded.canonical(), "services.web.environment.N")).isEqualTo("from-dotenv-x");
+        // A reference inside .env sees the shell first, as in docker compose.
+        assertThat(value(loaded.canonical(), "services.web.environment.N")).isEqualTo("from-shell-x");
         assertThat(loaded.environment()).containsEntry("TAG", "from-shell");
     }
 
@@ -140,12 +140,13 @@ class ProjectLoaderTest {
         ProjectFixture p = project()
                 .file("compose.yaml", "services:\n  web:\n    image: a\n    environment: [A=1, B=2]\n")
                 .file("overrides/more.yaml", "services:\n  web:\n    environment:\n      B: '3'\n    env_file: x.env\n")
-                .file("x.env", "");
+                .file("x.env", "C=from-file\nB=file-loses\n");
         LoadedProject loaded = p.load(List.of("compose.yaml", "overrides/more.yaml"));
         assertThat(value(loaded.canonical(), "services.web.environment.A")).isEqualTo("1");
         assertThat(value(loaded.canonical(), "services.web.environment.B")).isEqualTo("3");
-        assertThat(value(loaded.canonical(), "services.web.env_file[0].path"))
-                .isEqualTo(p.dir.resolve("x.env").toString());
+        // x.env resolves against the first file's directory; its values fold into environment.
+        assertThat(value(loaded.canonical(), "services.web.environment.C")).isEqualTo("from-file");
+        assertThat(at(loaded.canonical(), "services.web.env_file")).isNull();
     }
 
     @Test
@@ -193,11 +194,12 @@ class ProjectLoaderTest {
                           db:
                             image: postgres:${PG}
                             env_file: db.env
+                            environment: {V: $PG}
                         volumes:
                           data: {}
                         """)
                 .file("db/.env", "PG=16\n")
-                .file("db/db.env", "")
+                .file("db/db.env", "FROM_DB_ENV=yes\n")
                 .file("compose.yaml", """
                         include:
                           - db/compose.yaml
@@ -208,8 +210,8 @@ class ProjectLoaderTest {
                         """);
         LoadedProject loaded = p.load();
         assertThat(value(loaded.canonical(), "services.db.image")).isEqualTo("postgres:16");
-        assertThat(value(loaded.canonical(), "services.db.env_file[0].path"))
-                .isEqualTo(p.dir.resolve("db/db.env").toString());
+        assertThat(value(loaded.canonical(), "services.db.environment.FROM_DB_ENV")).isEqualTo("yes");
+        assertThat(value(loaded.canonical(), "services.db.environment.V")).isEqualTo("16");
         assertThat(value(loaded.canonical(), "volumes.data.name")).isEqualTo("my_app_data");
     }
 

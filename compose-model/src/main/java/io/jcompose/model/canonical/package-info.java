@@ -2,8 +2,8 @@
  * Phase "canonical form" of the compose-model pipeline: a merged, interpolated project becomes the
  * long form that compose-go builds ({@code types.Project}) — every short syntax expanded, compose's
  * defaults filled, relative paths absolute, resources named. Entry point: {@link
- * io.jcompose.model.canonical.Canonicalizer}; {@link io.jcompose.model.canonical.EnvFileInliner} is
- * the extra step {@code config} output takes.
+ * io.jcompose.model.canonical.Canonicalizer}. Folding {@code env_file} into {@code environment} is the
+ * next phase ({@code io.jcompose.model.environment}).
  *
  * <p>Rules are tables: {@code Services} lists one rule per service attribute, {@code Mounts},
  * {@code Resources}, {@code Builds}, {@code Ports}, {@code Mappings} hold the rules for their nouns,

@@ -20,6 +20,8 @@ import java.util.function.Function;
  * (later files win; a line may use earlier lines and the project environment), then {@code environment}
  * over them; a bare {@code KEY} takes the project environment's value and stays null when that has none.
  * A missing {@code required} env file is an error at the place it is named; an optional one is skipped.
+ * {@code env_file} is then dropped: its contents now live in {@code environment}, which is what
+ * {@code config} prints and what the config hash covers (so an edited env file recreates the container).
  * Works on the canonical tree ({@code env_file} as {@code [{path, required, format}]}).
  */
 public final class ServiceEnvironment {
@@ -47,7 +49,7 @@ public final class ServiceEnvironment {
             }
         }
         MapNode declared = service.get("environment") instanceof MapNode m ? m : null;
-        if (declared == null && env.isEmpty()) return service;
+        if (declared == null && env.isEmpty()) return service.without("env_file");
         if (declared != null) {
             for (var e : declared.entries().entrySet()) {
                 Node v = e.getValue();
@@ -61,7 +63,7 @@ public final class ServiceEnvironment {
         }
         MapNode.Builder out = MapNode.builder(declared != null ? declared.position() : service.position());
         env.forEach(out::put);
-        return service.with("environment", out.build());
+        return service.without("env_file").with("environment", out.build());
     }
 
     private static void readEnvFile(Node entry, YamlPath at, Map<String, Node> env,
@@ -82,12 +84,13 @@ public final class ServiceEnvironment {
             throw new ModelException(p.position(), at, "cannot read env file " + path + ": " + e.getMessage(),
                     "check the file's permissions");
         }
-        Map<String, String> vars = raw ? DotEnvParser.parseRaw(content, path.toString())
-                : DotEnvParser.parse(content, path.toString(), key -> {
-                    Node known = env.get(key);
-                    if (known instanceof ScalarNode s && !s.isNull()) return s.text();
-                    return projectEnv.apply(key);
-                });
+        Function<String, String> lookup = key -> {
+            Node known = env.get(key);
+            if (known instanceof ScalarNode s && !s.isNull()) return s.text();
+            return projectEnv.apply(key);
+        };
+        Map<String, String> vars = raw ? DotEnvParser.parseRaw(content, path.toString(), lookup)
+                : DotEnvParser.parse(content, path.toString(), lookup);
         vars.forEach((k, v) -> {
             env.remove(k);
             env.put(k, ScalarNode.of(v, p.position()));

@@ -79,10 +79,7 @@ public final class MapNode implements Node {
 
     public MapNode without(String key) {
         if (!entries.containsKey(key)) return this;
-        Builder b = toBuilder();
-        b.entries.remove(key);
-        b.keyPositions.remove(key);
-        return b.build();
+        return toBuilder().remove(key).build();
     }
 
     public Builder toBuilder() {
@@ -131,13 +128,23 @@ public final class MapNode implements Node {
 
     /** Mutable builder; {@link #build()} freezes it. */
     public static final class Builder {
-        private final Map<String, Node> entries = new LinkedHashMap<>();
-        private final Map<String, Position> keyPositions = new LinkedHashMap<>();
+        private Map<String, Node> entries = new LinkedHashMap<>();
+        private Map<String, Position> keyPositions = new LinkedHashMap<>();
         private final Position position;
         private String tag;
+        /** After build() the maps belong to the built node; a later change copies them first. */
+        private boolean shared;
 
         private Builder(Position position) {
             this.position = position;
+        }
+
+        private void own() {
+            if (shared) {
+                entries = new LinkedHashMap<>(entries);
+                keyPositions = new LinkedHashMap<>(keyPositions);
+                shared = false;
+            }
         }
 
         public Builder put(String key, Node value) {
@@ -145,12 +152,14 @@ public final class MapNode implements Node {
         }
 
         public Builder put(String key, Node value, Position keyPosition) {
+            own();
             entries.put(key, value);
             keyPositions.put(key, keyPosition);
             return this;
         }
 
         public Builder remove(String key) {
+            own();
             entries.remove(key);
             keyPositions.remove(key);
             return this;
@@ -170,7 +179,8 @@ public final class MapNode implements Node {
         }
 
         public MapNode build() {
-            return new MapNode(new LinkedHashMap<>(entries), new LinkedHashMap<>(keyPositions), position, tag);
+            shared = true;
+            return new MapNode(entries, keyPositions, position, tag);
         }
     }
 }
