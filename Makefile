@@ -2,6 +2,8 @@
 # the default `java` is.
 JAVA_HOME := $(shell scripts/java-home.sh)
 export JAVA_HOME
+# Maven itself uses sun.misc.Unsafe and would warn about it on every build under Java 25.
+export MAVEN_OPTS += --sun-misc-unsafe-memory-access=allow
 MVN := mvn -B
 
 ifeq ($(JAVA_HOME),)

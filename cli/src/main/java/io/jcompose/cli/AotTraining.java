@@ -33,16 +33,16 @@ public final class AotTraining {
             commands.add(List.of("-f", file, "config", "--format", "json"));
             commands.add(List.of("-f", file, "config", "--services"));
             commands.add(List.of("-f", file, "config", "--hash", "*"));
+            commands.add(List.of("-f", file, "config", "--variables"));
         }
         int failures = 0;
         for (List<String> command : commands) {
-            int code = JcomposeCommand.commandLine(context)
-                    .setOut(new PrintWriter(Writer.nullWriter()))
-                    .setErr(new PrintWriter(Writer.nullWriter()))
-                    .execute(command.toArray(String[]::new));
+            int code = Main.execute(context, command.toArray(String[]::new),
+                    new PrintWriter(Writer.nullWriter()), new PrintWriter(Writer.nullWriter()));
             // The unknown command is there on purpose, to record the usage-error path.
             if (code != 0 && !command.getFirst().equals("no-such-command")) failures++;
         }
-        System.exit(failures == 0 ? 0 : 1);
+        // A failing sample still leaves a useful cache; say so on stderr for whoever runs this by hand.
+        if (failures > 0) System.err.println(failures + " training command(s) failed");
     }
 }

@@ -27,10 +27,15 @@ public final class Main {
         PrintWriter err = new PrintWriter(new OutputStreamWriter(
                 new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
         try {
-            return JcomposeCommand.commandLine(context).setOut(out).setErr(err).execute(args);
+            return execute(context, args, out, err);
         } finally {
             out.flush();
             err.flush();
         }
+    }
+
+    /** One command line on the given writers; the exit code. */
+    static int execute(CliContext context, String[] args, PrintWriter out, PrintWriter err) {
+        return JcomposeCommand.commandLine(context).setOut(out).setErr(err).execute(args);
     }
 }
