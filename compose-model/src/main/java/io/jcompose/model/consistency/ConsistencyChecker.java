@@ -54,7 +54,7 @@ public final class ConsistencyChecker {
         for (String key : resources.keys()) {
             if (!(resources.get(key) instanceof MapNode r) || !isTrue(r.get("external"))) continue;
             for (String attr : kind.getValue()) {
-                if (r.has(attr)) {
+                if (isSet(r.get(attr))) {
                     throw new ModelException(r.keyPosition(attr), YamlPath.of(kind.getKey(), key, attr),
                             "conflicting parameters \"external\" and \"" + attr + "\" specified for "
                                     + singular(kind.getKey()) + " \"" + key + "\"",
@@ -245,6 +245,16 @@ public final class ConsistencyChecker {
     private static boolean isRequired(Node dependency) {
         return !(dependency instanceof MapNode m && m.get("required") instanceof ScalarNode r
                 && Boolean.FALSE.equals(r.value()));
+    }
+
+    /** Present with a value that would do something: canonical form writes empty {@code ipam: {}}. */
+    private static boolean isSet(Node n) {
+        return switch (n) {
+            case null -> false;
+            case MapNode m -> !m.isEmpty();
+            case SeqNode s -> s.size() > 0;
+            case ScalarNode s -> !s.isNull() && !Boolean.FALSE.equals(s.value()) && !"".equals(s.value());
+        };
     }
 
     private static boolean isTrue(Node n) {
