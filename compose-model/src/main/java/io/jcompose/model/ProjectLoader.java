@@ -14,6 +14,7 @@ import io.jcompose.model.interpolation.Template;
 import io.jcompose.model.merge.Merger;
 import io.jcompose.model.naming.ProjectNames;
 import io.jcompose.model.profiles.ProfileSelection;
+import io.jcompose.model.profiles.UnusedResources;
 import io.jcompose.model.tree.MapNode;
 import io.jcompose.model.tree.Node;
 import io.jcompose.model.tree.Position;
@@ -95,6 +96,12 @@ public final class ProjectLoader {
         }
         merged = (MapNode) Merger.stripResetTags(merged);
         SortedSet<String> allProfiles = ProfileSelection.allProfiles(merged);
+        if (!options.interpolate()) {
+            // Values may still hold ${VAR}: the merged model is all that can be shown (config --no-interpolate).
+            return new LoadedProject(name, workspace.projectDirectory(),
+                    files.stream().map(ConfigFile::name).toList(), merged.with("name", ScalarNode.of(name)), env,
+                    allProfiles, List.copyOf(warnings));
+        }
         // 10. canonical long form: defaults, names, absolute paths
         MapNode canonical = Canonicalizer.canonicalize(merged, new CanonicalContext(name,
                 workspace.projectDirectory(), options.homeDirectory(), env::get, options.resolvePaths(), warn));
@@ -102,8 +109,9 @@ public final class ProjectLoader {
         canonical = ProfileSelection.apply(canonical, workspace.profiles(), options.targetServices());
         // 11b. container environment of the active services: env_file under environment, bare keys resolved
         canonical = ServiceEnvironment.resolve(canonical, env::get);
-        // 12. consistency across the project
+        // 12. consistency across the project, then only the resources the active services use
         ConsistencyChecker.check(canonical);
+        canonical = UnusedResources.prune(canonical);
         return new LoadedProject(name, workspace.projectDirectory(), files.stream().map(ConfigFile::name).toList(),
                 canonical, env, allProfiles, List.copyOf(warnings));
     }

@@ -195,6 +195,7 @@ class ProjectLoaderTest {
                             image: postgres:${PG}
                             env_file: db.env
                             environment: {V: $PG}
+                            volumes: ["data:/var/lib/postgresql/data"]
                         volumes:
                           data: {}
                         """)
@@ -325,5 +326,31 @@ class ProjectLoaderTest {
     void emptyFileIsAnError() {
         ProjectFixture p = project().file("compose.yaml", "");
         assertThatThrownBy(p::load).isInstanceOf(ModelException.class).hasMessageContaining("empty compose file");
+    }
+
+    @Test
+    void resourcesNoActiveServiceUsesAreDropped() {
+        ProjectFixture p = project().file("compose.yaml", """
+                services:
+                  web: {image: a, networks: [front], volumes: ["data:/d"]}
+                  tool: {image: b, profiles: [tools], networks: [back], volumes: ["cache:/c"]}
+                networks: {front: {}, back: {}, unused: {}}
+                volumes: {data: {}, cache: {}}
+                secrets: {token: {file: ./t}}
+                """);
+        MapNode canonical = p.load().canonical();
+        assertThat(((MapNode) at(canonical, "networks")).keys()).containsExactly("front");
+        assertThat(((MapNode) at(canonical, "volumes")).keys()).containsExactly("data");
+        assertThat(at(canonical, "secrets")).isNull();
+    }
+
+    @Test
+    void withoutInterpolationTheMergedModelIsReturnedAsWritten() {
+        ProjectFixture p = project().file("compose.yaml",
+                "services:\n  web:\n    image: nginx:${TAG}\n    ports: [\"${WEB_PORT:-8080}:80\"]\n");
+        LoadedProject loaded = ProjectLoader.load(p.options().withInterpolate(false));
+        assertThat(value(loaded.canonical(), "services.web.image")).isEqualTo("nginx:${TAG}");
+        assertThat(value(loaded.canonical(), "services.web.ports[0]")).isEqualTo("${WEB_PORT:-8080}:80");
+        assertThat(loaded.warnings()).isEmpty();
     }
 }
