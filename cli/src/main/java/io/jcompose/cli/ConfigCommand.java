@@ -81,7 +81,7 @@ final class ConfigCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Only validate the configuration; print nothing.")
     boolean quiet;
 
-    @Option(names = "--no-interpolate", description = "Leave ${VARIABLE} references as they are.")
+    @Option(names = "--no-interpolate", description = "Leave $${VARIABLE} references as they are.")
     boolean noInterpolate;
 
     @Option(names = "--no-path-resolution", description = "Leave relative paths relative.")
