@@ -4,7 +4,7 @@ JAVA_HOME := $(shell scripts/java-home.sh)
 export JAVA_HOME
 # Maven itself uses sun.misc.Unsafe and would warn about it on every build under Java 25.
 export MAVEN_OPTS += --sun-misc-unsafe-memory-access=allow
-MVN := mvn -B
+MVN := mvn -B -Dstyle.color=never
 
 ifeq ($(JAVA_HOME),)
 $(error no Java 25 runtime found; run ./install.sh)

@@ -60,7 +60,7 @@ say "using Java at $JCOMPOSE_JAVA_HOME"
 say "building"
 # Maven itself uses sun.misc.Unsafe and would warn about it on every build under Java 25.
 (cd "$root" && JAVA_HOME=$JCOMPOSE_JAVA_HOME MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" \
-    mvn -B -q -DskipTests package)
+    mvn -B -q -Dstyle.color=never -DskipTests package)
 
 # The first run of the launcher records the startup cache for this jar and JDK.
 say "recording the startup cache"

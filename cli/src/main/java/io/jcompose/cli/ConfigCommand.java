@@ -29,6 +29,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "config", description = "Parse, resolve and render the Compose files in canonical form.",
         sortOptions = false)
 final class ConfigCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    private HelpOption helpOption;
+
 
     enum Format { yaml, json }
 

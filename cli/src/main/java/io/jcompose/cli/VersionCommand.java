@@ -10,6 +10,9 @@ import picocli.CommandLine.Spec;
 /** {@code jcompose version}: like {@code docker compose version}, without loading anything else. */
 @Command(name = "version", description = "Show the jcompose version.")
 final class VersionCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    private HelpOption helpOption;
+
 
     enum Format { pretty, json }
 
