@@ -35,7 +35,7 @@ public class ProjectLoadBenchmark {
     public void setUp() {
         Path dir = Path.of(System.getProperty("bench.project", "/tmp/jcompose-bench-project"));
         options = ProjectOptions.in(dir, Map.of("HOME", "/root", "PATH", "/usr/bin"))
-                .withFiles(List.of("compose.yaml", "compose.services-b.yaml", "compose.services-c.yaml"));
+                .withFiles(List.of("compose.yaml", "compose.data.yaml", "compose.override.yaml"));
         LoadedProject probe = ProjectLoader.load(options);
         if (probe.canonical().get("services") == null) throw new IllegalStateException("no services loaded");
     }
