@@ -1,6 +1,7 @@
 package io.jcompose.model.consistency;
 
 import io.jcompose.model.ModelException;
+import io.jcompose.model.Suggestions;
 import io.jcompose.model.tree.MapNode;
 import io.jcompose.model.tree.Node;
 import io.jcompose.model.tree.Position;
@@ -271,32 +272,7 @@ public final class ConsistencyChecker {
 
     /** ", did you mean "x"?" for a close name, else nothing. */
     static String suggest(String wrong, Set<String> candidates) {
-        String best = null;
-        int bestDistance = 3;
-        for (String c : candidates) {
-            int d = distance(wrong, c);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = c;
-            }
-        }
+        String best = Suggestions.closest(wrong, candidates);
         return best == null ? "" : " (did you mean \"" + best + "\"?)";
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) prev[j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 }

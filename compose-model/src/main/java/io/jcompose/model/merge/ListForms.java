@@ -58,7 +58,7 @@ final class ListForms {
                 case MapNode nested -> throw notAValue(nested, path.key(key));
             }
         }
-        entries.sort((a, b) -> compareCodePoints(a.text, b.text));
+        entries.sort((a, b) -> io.jcompose.model.tree.KeyOrder.compare(a.text, b.text));
         List<Node> out = new ArrayList<>(entries.size());
         for (Entry e : entries) out.add(new ScalarNode(e.text, e.position, null));
         return out;
@@ -67,20 +67,6 @@ final class ListForms {
     private static ModelException notAValue(Node value, YamlPath path) {
         return new ModelException(value.position(), path, value.kind() + " cannot be used as a value here",
                 "give a string, a number or a boolean");
-    }
-
-    /** Go compares strings byte by byte in UTF-8, which is code point order, not UTF-16 order. */
-    private static int compareCodePoints(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) return Integer.compare(ca, cb);
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
     }
 
     /** Keys an override mapping tags {@code !reset}: they also remove the earlier entries of that key. */

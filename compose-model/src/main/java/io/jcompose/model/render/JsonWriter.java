@@ -30,7 +30,7 @@ final class JsonWriter {
     private static final GoEscapes ESCAPES = new GoEscapes();
 
     /** Go sorts map keys by their UTF-8 bytes, which is code point order. */
-    static final Comparator<String> GO_KEY_ORDER = JsonWriter::compareCodePoints;
+    static final Comparator<String> GO_KEY_ORDER = io.jcompose.model.tree.KeyOrder.GO;
 
     private JsonWriter() {
     }
@@ -103,19 +103,6 @@ final class JsonWriter {
             case Boolean b -> gen.writeBoolean(b);
             default -> throw new IllegalStateException("unexpected scalar " + s.value().getClass());
         }
-    }
-
-    private static int compareCodePoints(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) return Integer.compare(ca, cb);
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
     }
 
     /** Supplies the pretty printer and Go's escape set to every generator. */

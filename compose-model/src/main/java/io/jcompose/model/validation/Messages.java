@@ -1,5 +1,6 @@
 package io.jcompose.model.validation;
 
+import io.jcompose.model.Suggestions;
 import io.jcompose.model.tree.MapNode;
 import io.jcompose.model.tree.Node;
 import io.jcompose.model.tree.ScalarNode;

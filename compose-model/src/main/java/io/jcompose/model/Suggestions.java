@@ -1,10 +1,10 @@
-package io.jcompose.model.validation;
+package io.jcompose.model;
 
 import java.util.Collection;
 import java.util.List;
 
-/** "Did you mean ...?" for misspelt keys and values. */
-final class Suggestions {
+/** "Did you mean ...?" for misspelt keys, values and names, in every phase's errors. */
+public final class Suggestions {
     private Suggestions() {
     }
 
@@ -14,7 +14,7 @@ final class Suggestions {
      * away and the edits do not make up half the word; null otherwise. Case differences count as
      * edits, but a case-only difference always qualifies.
      */
-    static String closest(String word, Collection<String> candidates) {
+    public static String closest(String word, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String c : candidates) {
@@ -30,7 +30,7 @@ final class Suggestions {
         return best;
     }
 
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int n = a.length();
         int m = b.length();
         int[] prev2 = new int[m + 1];
@@ -56,7 +56,7 @@ final class Suggestions {
     }
 
     /** {@code 'a', 'b' or 'c'}. */
-    static String quotedList(List<String> words) {
+    public static String quotedList(List<String> words) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < words.size(); i++) {
             if (i > 0) sb.append(i == words.size() - 1 ? " or " : ", ");
