@@ -60,7 +60,7 @@ public record Digest(String algorithm, String encoded) implements Comparable<Dig
     }
 
     public static Digest sha256(byte[] content) {
-        return new Digest(SHA256, HexFormat.of().formatHex(messageDigest(SHA256).digest(content)));
+        return new Digest(SHA256, HexFormat.of().formatHex(newMessageDigest(SHA256).digest(content)));
     }
 
     public static Digest sha256Hex(String hex) {
@@ -69,7 +69,7 @@ public record Digest(String algorithm, String encoded) implements Comparable<Dig
 
     /** A fresh {@link MessageDigest} for this digest's algorithm, to verify content against it. */
     public MessageDigest newMessageDigest() {
-        return messageDigest(algorithm);
+        return newMessageDigest(algorithm);
     }
 
     /** The digest of what {@code md} has consumed, in this digest's algorithm. */
@@ -77,7 +77,8 @@ public record Digest(String algorithm, String encoded) implements Comparable<Dig
         return new Digest(algorithm, HexFormat.of().formatHex(md.digest()));
     }
 
-    static MessageDigest messageDigest(String algorithm) {
+    /** A fresh {@link MessageDigest} for {@code sha256}, {@code sha384} or {@code sha512}. */
+    public static MessageDigest newMessageDigest(String algorithm) {
         try {
             return MessageDigest.getInstance(switch (algorithm) {
                 case "sha256" -> "SHA-256";

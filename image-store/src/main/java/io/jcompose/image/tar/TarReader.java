@@ -80,6 +80,14 @@ public final class TarReader implements Closeable {
         }
     }
 
+    /** Reads whatever follows the end-of-archive marker, so a digest over the whole stream is complete. */
+    public void drain() throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        while (in.read(buffer) >= 0) {
+            // discard: padding after the two zero blocks
+        }
+    }
+
     /** The content of the entry {@link #next()} returned last; valid until the next call. */
     public InputStream content() {
         return content;
