@@ -27,10 +27,12 @@ public final class DockerConfigCredentials implements CredentialSource {
 
     private final DockerConfigJson config;
     private final Path source;
+    private final Path helperDirectory;
 
-    DockerConfigCredentials(DockerConfigJson config, Path source) {
+    DockerConfigCredentials(DockerConfigJson config, Path source, Path helperDirectory) {
         this.config = config;
         this.source = source;
+        this.helperDirectory = helperDirectory;
     }
 
     /** Reads {@code $DOCKER_CONFIG/config.json}, else {@code ~/.docker/config.json}; a missing file means anonymous. */
@@ -42,9 +44,17 @@ public final class DockerConfigCredentials implements CredentialSource {
     }
 
     public static DockerConfigCredentials load(Path file) {
-        if (!Files.isRegularFile(file)) return new DockerConfigCredentials(new DockerConfigJson(Map.of(), null, Map.of()), file);
+        return load(file, null);
+    }
+
+    /** As {@link #load(Path)}, running credential helpers from {@code helperDirectory} instead of the PATH. */
+    public static DockerConfigCredentials load(Path file, Path helperDirectory) {
+        if (!Files.isRegularFile(file)) {
+            return new DockerConfigCredentials(new DockerConfigJson(Map.of(), null, Map.of()), file, helperDirectory);
+        }
         try {
-            return new DockerConfigCredentials(Json.read(Files.readAllBytes(file), DockerConfigJson.class, file.toString()), file);
+            return new DockerConfigCredentials(Json.read(Files.readAllBytes(file), DockerConfigJson.class, file.toString()),
+                    file, helperDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -103,9 +113,13 @@ public final class DockerConfigCredentials implements CredentialSource {
     private Credentials runHelper(String helper, String serverUrl) {
         String program = "docker-credential-" + helper;
         try {
-            Process p = new ProcessBuilder(program, "get").redirectErrorStream(false).start();
-            p.getOutputStream().write(serverUrl.getBytes(StandardCharsets.UTF_8));
-            p.getOutputStream().close();
+            String command = helperDirectory == null ? program : helperDirectory.resolve(program).toString();
+            Process p = new ProcessBuilder(command, "get").redirectErrorStream(false).start();
+            try (var stdin = p.getOutputStream()) {
+                stdin.write(serverUrl.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException ignored) {
+                // a helper may answer without reading the server URL; its output still counts
+            }
             byte[] out = p.getInputStream().readAllBytes();
             byte[] err = p.getErrorStream().readAllBytes();
             if (!p.waitFor(HELPER_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {

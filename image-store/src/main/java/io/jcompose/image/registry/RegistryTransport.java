@@ -71,13 +71,14 @@ public final class RegistryTransport {
         String registry = endpoint.repository().registry();
         URI base = apiBase(registry);
         boolean reauthenticated = false;
+        String askedScope = "";
         int attempt = 0;
         while (true) {
             attempt++;
             try {
                 HttpRequest.Builder builder = endpoint.request(base);
                 builder.setHeader("User-Agent", "jcompose");
-                authorize(builder, endpoint);
+                authorize(builder, endpoint, askedScope);
                 HttpResponse<InputStream> response = send(builder.build());
                 int status = response.statusCode();
                 if (status == 401 && !reauthenticated) {
@@ -86,7 +87,8 @@ public final class RegistryTransport {
                     if (header != null) {
                         AuthChallenge challenge = AuthChallenge.parse(header);
                         challenges.put(registry, challenge);
-                        tokens.invalidate(tokenKey(registry, challenge, endpoint));
+                        askedScope = challenge.parameters().getOrDefault("scope", "");
+                        tokens.invalidate(tokenKey(registry, challenge, endpoint, askedScope));
                         reauthenticated = true;
                         attempt--;
                         continue;
@@ -146,40 +148,44 @@ public final class RegistryTransport {
         }
     }
 
-    private void authorize(HttpRequest.Builder builder, RegistryEndpoint<?> endpoint) throws IOException {
+    private void authorize(HttpRequest.Builder builder, RegistryEndpoint<?> endpoint, String askedScope)
+            throws IOException {
         String registry = endpoint.repository().registry();
         AuthChallenge challenge = challenges.get(registry);
         if (challenge == null) return; // unknown yet: the first request goes out anonymously and a 401 teaches us
         Credentials cred = credentials(registry);
         if (challenge.bearer()) {
-            builder.setHeader("Authorization", "Bearer " + token(registry, challenge, endpoint, cred));
+            builder.setHeader("Authorization", "Bearer " + token(registry, challenge, endpoint, askedScope, cred));
         } else if (cred.username() != null && cred.password() != null) {
             builder.setHeader("Authorization", basic(cred));
         }
     }
 
-    private String token(String registry, AuthChallenge challenge, RegistryEndpoint<?> endpoint, Credentials cred)
-            throws IOException {
-        String key = tokenKey(registry, challenge, endpoint);
+    private String token(String registry, AuthChallenge challenge, RegistryEndpoint<?> endpoint, String askedScope,
+                         Credentials cred) throws IOException {
+        String key = tokenKey(registry, challenge, endpoint, askedScope);
         String token = tokens.get(key);
         if (token != null) return token;
-        TokenRequest request = new TokenRequest(challenge, scopes(challenge, endpoint), cred, registry);
+        TokenRequest request = new TokenRequest(challenge, scopes(endpoint, askedScope), cred, registry);
         TokenRequest.Token fresh = request.fetch(this);
         tokens.put(key, fresh.token(), fresh.lifetime());
         return fresh.token();
     }
 
-    /** The scope we need, plus the one the registry asked for when it differs (it knows best). */
-    private static String scopes(AuthChallenge challenge, RegistryEndpoint<?> endpoint) {
+    /**
+     * The scope we need, plus the one the registry asked for in a 401 to this very request when it
+     * differs (it knows best). A challenge remembered from another request is not reused for its scope.
+     */
+    private static String scopes(RegistryEndpoint<?> endpoint, String theirs) {
         String ours = endpoint.repository().path().isEmpty() ? "" : endpoint.repository().scope(endpoint.push());
-        String theirs = challenge.parameters().getOrDefault("scope", "");
         if (theirs.isEmpty() || theirs.equals(ours)) return ours;
         if (ours.isEmpty()) return theirs;
         return ours + " " + theirs;
     }
 
-    private static String tokenKey(String registry, AuthChallenge challenge, RegistryEndpoint<?> endpoint) {
-        return TokenCache.key(registry, challenge.service(), scopes(challenge, endpoint));
+    private static String tokenKey(String registry, AuthChallenge challenge, RegistryEndpoint<?> endpoint,
+                                   String askedScope) {
+        return TokenCache.key(registry, challenge.service(), scopes(endpoint, askedScope));
     }
 
     Credentials credentials(String registry) {
