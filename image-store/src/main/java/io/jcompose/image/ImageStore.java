@@ -1,6 +1,8 @@
 package io.jcompose.image;
 
 import io.jcompose.image.ImageException.Kind;
+import io.jcompose.image.archive.ArchiveExporter;
+import io.jcompose.image.archive.ArchiveImporter;
 import io.jcompose.image.blob.ContentStore;
 import io.jcompose.image.catalog.ImageCatalog;
 import io.jcompose.image.catalog.ImageRecord;
@@ -52,6 +54,8 @@ public final class ImageStore {
     private final ImageCatalog catalog;
     private final ImagePuller puller;
     private final ImagePusher pusher;
+    private final ArchiveImporter importer;
+    private final ArchiveExporter exporter;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private volatile boolean garbage;
 
@@ -62,6 +66,8 @@ public final class ImageStore {
         this.catalog = new ImageCatalog(root.resolve("images.json"));
         this.puller = new ImagePuller(registry, content, layers, catalog);
         this.pusher = new ImagePusher(registry, content);
+        this.importer = new ArchiveImporter(content, layers, catalog);
+        this.exporter = new ArchiveExporter(content);
         content.removeAbandonedIngests();
         layers.removeAbandoned();
     }
@@ -79,6 +85,43 @@ public final class ImageStore {
             lock.readLock().unlock();
             if (failed) garbage = true;
             collectIfIdle();
+        }
+    }
+
+    /** {@code docker load}: every image of a {@code docker save} archive or tarred OCI layout (gzip/zstd allowed). */
+    public List<ImageRecord> load(java.io.InputStream archive, Platform platform) {
+        return loading(() -> importer.load(archive, platform));
+    }
+
+    /** Every image of an OCI image layout directory. */
+    public List<ImageRecord> loadDirectory(Path layout, Platform platform) {
+        return loading(() -> importer.loadDirectory(layout, platform));
+    }
+
+    private List<ImageRecord> loading(java.util.function.Supplier<List<ImageRecord>> load) {
+        lock.readLock().lock();
+        try {
+            return load.get();
+        } finally {
+            lock.readLock().unlock();
+            // files of the archive that no image uses (docker's legacy json files, a failed load) go
+            garbage = true;
+            collectIfIdle();
+        }
+    }
+
+    /** {@code docker save}: the images named, as one tar readable by docker load, skopeo and containerd. */
+    public void save(List<String> namesOrIds, java.io.OutputStream out) {
+        List<ImageRecord> images = new ArrayList<>();
+        for (String name : namesOrIds) {
+            images.add(catalog.find(name).orElseThrow(() -> new ImageException(Kind.NOT_FOUND, "no such image: " + name,
+                    "list images with 'jcompose image ls'")));
+        }
+        lock.readLock().lock();
+        try {
+            exporter.save(images, out);
+        } finally {
+            lock.readLock().unlock();
         }
     }
 

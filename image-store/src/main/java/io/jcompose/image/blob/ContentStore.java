@@ -93,6 +93,56 @@ public final class ContentStore {
         }
     }
 
+    /**
+     * Stores a stream whose digest is not known in advance (a file inside an archive): it is hashed
+     * while written to the ingest area, then published under the digest it turned out to have.
+     *
+     * @param maxBytes refuse streams longer than this
+     */
+    public Digest ingest(InputStream in, long maxBytes) {
+        Path tmp = ingest.resolve("stream-" + java.util.UUID.randomUUID());
+        java.security.MessageDigest md = Digest.newMessageDigest(Digest.SHA256);
+        try {
+            long total = 0;
+            try (java.io.OutputStream out = Files.newOutputStream(tmp)) {
+                byte[] buffer = new byte[1 << 17];
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    total += n;
+                    if (total > maxBytes) {
+                        throw new ImageException(Kind.RESOURCE_EXHAUSTED, "a blob is larger than " + maxBytes + " bytes",
+                                "if the archive is trusted, raise the image store's size limit");
+                    }
+                    md.update(buffer, 0, n);
+                    out.write(buffer, 0, n);
+                }
+            }
+            Digest digest = Digest.of(Digest.SHA256, md);
+            ReentrantLock lock = locks.computeIfAbsent(digest, d -> new ReentrantLock());
+            lock.lock();
+            try {
+                if (!contains(digest)) {
+                    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(tmp,
+                            java.nio.file.StandardOpenOption.WRITE)) {
+                        ch.force(false);
+                    }
+                    Files.move(tmp, path(digest), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                }
+            } finally {
+                lock.unlock();
+            }
+            return digest;
+        } catch (IOException e) {
+            throw new ImageException(Kind.INTERNAL, "cannot store a blob: " + e.getMessage(),
+                    "check free space and permissions", e);
+        } finally {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // swept at the next start
+            }
+        }
+    }
+
     /** Stores {@code content} under its sha256 digest; present already is fine. */
     public Digest put(byte[] content) {
         Digest digest = Digest.sha256(content);
