@@ -32,6 +32,15 @@ public final class BlobWriter extends OutputStream {
     private MessageDigest md;
     private long written;
     private boolean done;
+    private Observer observer;
+
+    /** Sees the bytes as they are written, e.g. to unpack a layer while it downloads. */
+    public interface Observer {
+        void write(byte[] b, int off, int len);
+
+        /** The writer started over: what was seen so far is void. */
+        void reset();
+    }
 
     BlobWriter(ContentStore store, Digest expected, long expectedSize, Path partial, Path target, ReentrantLock lock) {
         this.expected = expected;
@@ -53,6 +62,11 @@ public final class BlobWriter extends OutputStream {
             throw new ImageException(Kind.INTERNAL, "cannot write blob " + expected + ": " + e,
                     "check free space and permissions under " + partial.getParent(), e);
         }
+    }
+
+    /** Copies every byte written from now on to {@code newObserver}. */
+    public void observe(Observer newObserver) {
+        this.observer = newObserver;
     }
 
     /** True when the blob was already stored: nothing needs to be written, and closing is enough. */
@@ -95,6 +109,7 @@ public final class BlobWriter extends OutputStream {
             throw new UncheckedIOException("writing blob " + expected, e);
         }
         written += len;
+        if (observer != null) observer.write(b, off, len);
     }
 
     /** Drops what was written, for a source that cannot resume and starts over from byte 0. */
@@ -107,7 +122,9 @@ public final class BlobWriter extends OutputStream {
             throw new UncheckedIOException("resetting blob " + expected, e);
         }
         md = expected.newMessageDigest();
+        boolean hadBytes = written > 0;
         written = 0;
+        if (observer != null && hadBytes) observer.reset();
     }
 
     /**

@@ -127,11 +127,10 @@ public final class ImagePuller {
                             listener.on(new PullEvent.LayerAlreadyPresent(ref, blob.digest(), blob.size()));
                             return null;
                         }
-                        downloads.acquire();
-                        try {
-                            fetch(repository, blob, ref.familiar(), ref, listener);
-                        } finally {
-                            downloads.release();
+                        if (!content.contains(blob.digest()) && streamed(pool, repository, blob, diffId, chainId, ref,
+                                listener, downloads)) {
+                            listener.on(new PullEvent.LayerExtracted(ref, blob.digest(), chainId));
+                            return null;
                         }
                         unpacks.acquire();
                         try {
@@ -163,11 +162,53 @@ public final class ImagePuller {
         }
     }
 
-    /** Downloads a blob into the content store unless it is there. */
+    /**
+     * Downloads a layer while unpacking it from the same bytes. Returns false when the unpacking could
+     * not follow the download (it restarted, or another pull stored the blob first): the blob is then
+     * stored and the caller unpacks it from the store.
+     */
+    private boolean streamed(ExecutorService pool, Repository repository, Descriptor blob, Digest diffId, Digest chainId,
+                             ImageReference ref, PullListener listener, Semaphore downloads) throws InterruptedException {
+        downloads.acquire();
+        LayerPipe pipe = new LayerPipe();
+        Future<Boolean> unpacking = pool.submit(() -> {
+            try {
+                layers.unpack(chainId, diffId, pipe::input);
+                return true;
+            } catch (ImageException e) {
+                for (Throwable t = e; t != null; t = t.getCause()) if (t instanceof LayerPipe.BrokenException) return false;
+                throw e;
+            } finally {
+                pipe.abandon();
+            }
+        });
+        boolean downloaded = false;
+        try {
+            downloaded = fetch(repository, blob, ref.familiar(), ref, listener, pipe);
+        } finally {
+            downloads.release();
+            pipe.finish(downloaded);
+        }
+        try {
+            return unpacking.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new ImageException(Kind.INTERNAL, "unpacking " + blob.digest() + " failed: " + e.getCause(), null,
+                    e.getCause());
+        }
+    }
+
     private void fetch(Repository repository, Descriptor blob, String image, ImageReference ref, PullListener listener) {
-        if (content.contains(blob.digest())) return;
+        fetch(repository, blob, image, ref, listener, null);
+    }
+
+    /** Downloads a blob into the content store unless it is there; true when this call wrote it. */
+    private boolean fetch(Repository repository, Descriptor blob, String image, ImageReference ref,
+                          PullListener listener, LayerPipe pipe) {
+        if (content.contains(blob.digest())) return false;
         try (BlobWriter writer = content.writer(blob.digest(), blob.size())) {
-            if (writer.alreadyPresent()) return;
+            if (writer.alreadyPresent()) return false;
+            if (pipe != null) writer.observe(pipe);
             long[] next = {PROGRESS_STEP};
             registry.blob(repository, blob, writer, bytes -> {
                 if (bytes >= next[0] || bytes == blob.size()) {
@@ -179,6 +220,7 @@ public final class ImagePuller {
             writer.commit();
         }
         listener.on(new PullEvent.LayerDownloaded(ref, blob.digest(), blob.size()));
+        return true;
     }
 
     private static ImageException invalid(String problem) {
