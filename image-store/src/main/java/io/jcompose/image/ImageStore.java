@@ -22,6 +22,8 @@ import io.jcompose.image.reference.ImageReference;
 import io.jcompose.image.registry.RegistryClient;
 import io.jcompose.image.snapshot.Mount;
 import io.jcompose.image.snapshot.Snapshotter;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -30,6 +32,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The image store of one host, under a root directory the agent owns ({@code /var/lib/jcompose/images}):
@@ -89,7 +92,7 @@ public final class ImageStore {
     }
 
     /** {@code docker load}: every image of a {@code docker save} archive or tarred OCI layout (gzip/zstd allowed). */
-    public List<ImageRecord> load(java.io.InputStream archive, Platform platform) {
+    public List<ImageRecord> load(InputStream archive, Platform platform) {
         return loading(() -> importer.load(archive, platform));
     }
 
@@ -98,7 +101,7 @@ public final class ImageStore {
         return loading(() -> importer.loadDirectory(layout, platform));
     }
 
-    private List<ImageRecord> loading(java.util.function.Supplier<List<ImageRecord>> load) {
+    private List<ImageRecord> loading(Supplier<List<ImageRecord>> load) {
         lock.readLock().lock();
         try {
             return load.get();
@@ -111,7 +114,7 @@ public final class ImageStore {
     }
 
     /** {@code docker save}: the images named, as one tar readable by docker load, skopeo and containerd. */
-    public void save(List<String> namesOrIds, java.io.OutputStream out) {
+    public void save(List<String> namesOrIds, OutputStream out) {
         List<ImageRecord> images = new ArrayList<>();
         for (String name : namesOrIds) {
             images.add(catalog.find(name).orElseThrow(() -> new ImageException(Kind.NOT_FOUND, "no such image: " + name,

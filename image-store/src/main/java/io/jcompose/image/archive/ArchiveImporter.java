@@ -1,7 +1,7 @@
 package io.jcompose.image.archive;
 
-import io.jcompose.image.ImageException;
 import io.jcompose.image.ImageException.Kind;
+import io.jcompose.image.ImageException;
 import io.jcompose.image.blob.ContentStore;
 import io.jcompose.image.catalog.ImageCatalog;
 import io.jcompose.image.catalog.ImageRecord;
@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -188,15 +189,15 @@ public final class ArchiveImporter {
                 blobs, chainIds, size, config.created()));
     }
 
-    private static java.util.Optional<ImageReference> name(Descriptor entry) {
+    private static Optional<ImageReference> name(Descriptor entry) {
         String full = entry.annotations().get(CONTAINERD_NAME);
         String ref = entry.annotations().get(OCI_REF_NAME);
         String candidate = full != null ? full : ref != null && (ref.contains(":") || ref.contains("/")) ? ref : null;
-        if (candidate == null) return java.util.Optional.empty();
+        if (candidate == null) return Optional.empty();
         try {
-            return java.util.Optional.of(ImageReference.parse(candidate));
+            return Optional.of(ImageReference.parse(candidate));
         } catch (ImageException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

@@ -1,17 +1,23 @@
 package io.jcompose.image.blob;
 
-import io.jcompose.image.ImageException;
 import io.jcompose.image.ImageException.Kind;
+import io.jcompose.image.ImageException;
 import io.jcompose.image.digest.Digest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -100,11 +106,11 @@ public final class ContentStore {
      * @param maxBytes refuse streams longer than this
      */
     public Digest ingest(InputStream in, long maxBytes) {
-        Path tmp = ingest.resolve("stream-" + java.util.UUID.randomUUID());
-        java.security.MessageDigest md = Digest.newMessageDigest(Digest.SHA256);
+        Path tmp = ingest.resolve("stream-" + UUID.randomUUID());
+        MessageDigest md = Digest.newMessageDigest(Digest.SHA256);
         try {
             long total = 0;
-            try (java.io.OutputStream out = Files.newOutputStream(tmp)) {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
                 byte[] buffer = new byte[1 << 17];
                 for (int n; (n = in.read(buffer)) > 0; ) {
                     total += n;
@@ -121,11 +127,11 @@ public final class ContentStore {
             lock.lock();
             try {
                 if (!contains(digest)) {
-                    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(tmp,
-                            java.nio.file.StandardOpenOption.WRITE)) {
+                    try (FileChannel ch = FileChannel.open(tmp,
+                            StandardOpenOption.WRITE)) {
                         ch.force(false);
                     }
-                    Files.move(tmp, path(digest), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                    Files.move(tmp, path(digest), StandardCopyOption.ATOMIC_MOVE);
                 }
             } finally {
                 lock.unlock();

@@ -1,12 +1,12 @@
 package io.jcompose.image.config;
 
-import io.jcompose.image.ImageException;
 import io.jcompose.image.ImageException.Kind;
+import io.jcompose.image.ImageException;
 import io.jcompose.image.digest.Digest;
 import io.jcompose.image.manifest.Platform;
-import io.jcompose.image.wire.ImageConfigJson;
 import io.jcompose.image.wire.ImageConfigJson.ContainerConfigJson;
 import io.jcompose.image.wire.ImageConfigJson.HealthcheckJson;
+import io.jcompose.image.wire.ImageConfigJson;
 import io.jcompose.image.wire.Json;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Between the image configuration JSON and {@link ImageConfig}. */
 public final class ConfigTranslator {
@@ -65,11 +66,11 @@ public final class ConfigTranslator {
         return d == null || d.isZero() ? null : d.toNanos();
     }
 
-    private static java.util.Set<String> keys(Map<String, Object> map) {
-        return map == null ? java.util.Set.of() : new LinkedHashSet<>(map.keySet());
+    private static Set<String> keys(Map<String, Object> map) {
+        return map == null ? Set.of() : new LinkedHashSet<>(map.keySet());
     }
 
-    private static Map<String, Object> set(java.util.Set<String> keys) {
+    private static Map<String, Object> set(Set<String> keys) {
         if (keys.isEmpty()) return null;
         Map<String, Object> map = new LinkedHashMap<>();
         for (String k : keys) map.put(k, Map.of());

@@ -2,6 +2,9 @@ package io.jcompose.image.config;
 
 import io.jcompose.image.digest.Digest;
 import io.jcompose.image.manifest.Platform;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,9 +27,9 @@ public record ImageConfig(Platform platform, String user, List<String> env, List
         env = List.copyOf(env);
         entrypoint = List.copyOf(entrypoint);
         cmd = List.copyOf(cmd);
-        exposedPorts = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(exposedPorts));
-        volumes = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(volumes));
-        labels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(labels));
+        exposedPorts = Collections.unmodifiableSet(new LinkedHashSet<>(exposedPorts));
+        volumes = Collections.unmodifiableSet(new LinkedHashSet<>(volumes));
+        labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
         diffIds = List.copyOf(diffIds);
     }
 

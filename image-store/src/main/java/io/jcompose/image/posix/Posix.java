@@ -20,6 +20,7 @@ import java.util.List;
  * nanosecond times on symlinks ({@code utimensat} with {@code AT_SYMLINK_NOFOLLOW}). Each call
  * reports failure as an {@link IOException} carrying {@code errno} and its text.
  */
+@SuppressWarnings("restricted") // native access is the point of this class; the launcher enables it
 public final class Posix {
     public static final int S_IFIFO = 0010000;
     public static final int S_IFCHR = 0020000;

@@ -1,7 +1,7 @@
 package io.jcompose.image.registry;
 
-import io.jcompose.image.ImageException;
 import io.jcompose.image.ImageException.Kind;
+import io.jcompose.image.ImageException;
 import io.jcompose.image.digest.Digest;
 import io.jcompose.image.manifest.MediaTypes;
 import java.io.IOException;
@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.MessageDigest;
 
 /**
  * {@code GET /v2/<name>/manifests/<tag|digest>} accepting OCI and Docker manifests and indexes. The
@@ -73,8 +74,8 @@ final class ManifestGet implements RegistryEndpoint<FetchedManifest> {
         return new FetchedManifest(bytes, response.headers().firstValue("Content-Type").orElse(null), actual);
     }
 
-    private static java.security.MessageDigest bytes(Digest d, byte[] content) {
-        java.security.MessageDigest md = d.newMessageDigest();
+    private static MessageDigest bytes(Digest d, byte[] content) {
+        MessageDigest md = d.newMessageDigest();
         md.update(content);
         return md;
     }

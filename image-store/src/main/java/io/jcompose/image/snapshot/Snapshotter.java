@@ -1,7 +1,7 @@
 package io.jcompose.image.snapshot;
 
-import io.jcompose.image.ImageException;
 import io.jcompose.image.ImageException.Kind;
+import io.jcompose.image.ImageException;
 import io.jcompose.image.digest.Digest;
 import io.jcompose.image.layer.LayerStore;
 import io.jcompose.image.layer.Trees;
@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -160,7 +161,7 @@ public final class Snapshotter {
         try {
             return Files.readAllLines(file, StandardCharsets.US_ASCII).stream().filter(l -> !l.isBlank())
                     .map(Digest::parse).toList();
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             throw new ImageException(Kind.NOT_FOUND, "snapshot " + key + " does not exist", "prepare it first");
         } catch (IOException e) {
             throw new UncheckedIOException(e);

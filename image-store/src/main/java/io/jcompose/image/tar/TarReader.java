@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -176,7 +177,7 @@ public final class TarReader implements Closeable {
             while (equals < end && data[equals] != '=') equals++;
             if (equals >= end) throw fail("PAX record without '='");
             String key = new String(data, space + 1, equals - space - 1, StandardCharsets.UTF_8);
-            byte[] value = java.util.Arrays.copyOfRange(data, equals + 1, end - 1);
+            byte[] value = Arrays.copyOfRange(data, equals + 1, end - 1);
             if (value.length == 0 && !key.startsWith(XATTR_PREFIX)) into.remove(key);
             else into.put(key, value);
             pos = end;
@@ -290,7 +291,7 @@ public final class TarReader implements Closeable {
     private static byte[] stripPadding(byte[] base64) {
         int end = base64.length;
         while (end > 0 && base64[end - 1] == '=') end--;
-        return java.util.Arrays.copyOf(base64, end);
+        return Arrays.copyOf(base64, end);
     }
 
     private static String cString(byte[] data) {

@@ -1,7 +1,9 @@
 package io.jcompose.image.tar;
 
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -45,7 +47,7 @@ public final class TarWriter implements Closeable {
             byte[] records = paxRecords(pax);
             writeHeader("PaxHeaders/" + shorten(entry.name()), 'x', records.length, 0644, 0, 0, 0, "", 0, 0);
             out.write(records);
-            out.write(new byte[(int) ((TarReader.BLOCK - records.length % TarReader.BLOCK) % TarReader.BLOCK)]);
+            out.write(new byte[(TarReader.BLOCK - records.length % TarReader.BLOCK) % TarReader.BLOCK]);
         }
         long size = entry.type() == TarEntryType.FILE ? entry.size() : 0;
         writeHeader(shorten(entry.name()), entry.type().flag(), Math.min(size, MAX_OCTAL_11), entry.mode(),
@@ -70,7 +72,7 @@ public final class TarWriter implements Closeable {
     }
 
     /** Streams the current entry's content from {@code in}. */
-    public void write(java.io.InputStream in) throws IOException {
+    public void write(InputStream in) throws IOException {
         byte[] buffer = new byte[1 << 16];
         for (int n; (n = in.read(buffer)) > 0; ) write(buffer, 0, n);
     }
@@ -120,7 +122,7 @@ public final class TarWriter implements Closeable {
     }
 
     private static byte[] paxRecords(Map<String, byte[]> pax) {
-        java.io.ByteArrayOutputStream records = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream records = new ByteArrayOutputStream();
         pax.forEach((key, value) -> {
             byte[] k = key.getBytes(StandardCharsets.UTF_8);
             int body = 1 + k.length + 1 + value.length + 1;
