@@ -187,6 +187,14 @@ public final class ImageStore {
      * @return the ids of the images deleted (empty when only a tag was removed)
      */
     public List<Digest> remove(String nameOrId, Predicate<ImageRecord> inUse) {
+        return remove(nameOrId, false, inUse);
+    }
+
+    /**
+     * As {@link #remove(String, Predicate)}; {@code force} also removes an image named by id that
+     * several tags point at (Docker refuses that without {@code -f}). An image in use is never removed.
+     */
+    public List<Digest> remove(String nameOrId, boolean force, Predicate<ImageRecord> inUse) {
         lock.writeLock().lock();
         try {
             ImageRecord image = catalog.find(nameOrId).orElseThrow(() -> new ImageException(Kind.NOT_FOUND,
@@ -195,6 +203,11 @@ public final class ImageStore {
             if (tag != null && image.tags().size() > 1) {
                 catalog.untag(image.id(), tag);
                 return List.of();
+            }
+            if (tag == null && image.tags().size() > 1 && !force) {
+                throw new ImageException(Kind.FAILED_PRECONDITION, "image " + image.id().shortHex()
+                        + " is referenced by " + image.tags().size() + " tags",
+                        "remove it by name, one tag at a time, or force the removal");
             }
             if (inUse.test(image)) {
                 throw new ImageException(Kind.FAILED_PRECONDITION, "image " + nameOrId + " (" + image.id().shortHex()

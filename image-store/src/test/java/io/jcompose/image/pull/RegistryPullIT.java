@@ -280,6 +280,15 @@ class RegistryPullIT {
                 .isInstanceOfSatisfying(ImageException.class,
                         e -> assertThat(e.kind()).isEqualTo(ImageException.Kind.FAILED_PRECONDITION));
         assertThat(store.remove(registry.host() + "/it/rm:1", image -> false)).containsExactly(one.id());
+        // the same image under two tags: removing one tag keeps it, removing it by id needs force
+        ImageRecord twoTags = store.pull(push("it/rm:3", BusyboxImages.app(source, "2")), Platform.LINUX_AMD64, events::add);
+        assertThat(twoTags.id()).isEqualTo(two.id());
+        assertThat(twoTags.tags()).hasSize(2);
+        assertThatThrownBy(() -> store.remove(two.id().toString(), image -> false))
+                .hasMessageContaining("referenced by 2 tags");
+        assertThat(store.remove(registry.host() + "/it/rm:3", image -> false)).isEmpty();
+        assertThat(store.find(registry.host() + "/it/rm:3")).isEmpty();
+        assertThat(store.find(registry.host() + "/it/rm:2")).isPresent();
         assertThat(store.layers().list()).hasSize(5);
         assertThat(store.content().contains(one.id())).isFalse();
         assertThat(store.content().contains(two.id())).isTrue();
