@@ -35,8 +35,9 @@ import java.util.concurrent.Semaphore;
 /**
  * Pulls an image: resolves the reference to the platform's manifest (through an index if there is
  * one), fetches the config, then fetches and unpacks the layers it does not have yet, several at once.
- * Every layer is unpacked on its own as soon as its blob is verified, so downloads and unpacking
- * overlap. The image is recorded in the catalog only when everything succeeded.
+ * Each layer is unpacked from its download stream as the bytes arrive ({@link LayerPipe}), so a pull
+ * takes about as long as the slower of downloading and unpacking. The image is recorded in the catalog
+ * only when everything succeeded.
  */
 public final class ImagePuller {
     private static final long MAX_CONFIG_BYTES = 8L << 20;
