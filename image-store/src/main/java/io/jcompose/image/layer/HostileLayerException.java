@@ -1,0 +1,8 @@
+package io.jcompose.image.layer;
+
+/** A layer entry that would write outside the layer, or otherwise breaks the rules; unchecked on purpose. */
+final class HostileLayerException extends RuntimeException {
+    HostileLayerException(String message) {
+        super(message);
+    }
+}
