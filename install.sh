@@ -24,8 +24,12 @@ fi
 #   nftables         published ports and masquerading (nft -j)
 #   busybox-static   the test suite builds its images from it
 #   docker-registry  the test suite pulls those images from a registry of its own on 127.0.0.1
+#   apache2-utils    htpasswd, for the registry tests' basic auth
+#   openssl          the registry tests' token issuer signs with a key it makes
+#   skopeo           the image tests exchange archives with it; bench/image-pull.sh compares against it
 #   hyperfine        bench/cli-startup.sh
-packages=(maven runc crun conmon iproute2 nftables busybox-static docker-registry hyperfine)
+packages=(maven runc crun conmon iproute2 nftables busybox-static docker-registry apache2-utils openssl skopeo
+          hyperfine)
 
 missing=()
 for package in "${packages[@]}"; do
