@@ -109,12 +109,20 @@ final class Sandbox implements AutoCloseable {
                     errors.complete(new byte[0]);
                 }
             });
-            byte[] out = p.getInputStream().readAllBytes();
+            java.util.concurrent.CompletableFuture<byte[]> output = new java.util.concurrent.CompletableFuture<>();
+            Thread.ofVirtual().start(() -> {
+                try {
+                    output.complete(p.getInputStream().readAllBytes());
+                } catch (IOException e) {
+                    output.complete(new byte[0]);
+                }
+            });
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                return new Result(-1, new String(out, StandardCharsets.UTF_8), "timed out");
+                p.waitFor();
+                return new Result(-1, "", "timed out");
             }
-            return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8),
+            return new Result(p.exitValue(), new String(output.join(), StandardCharsets.UTF_8),
                     new String(errors.join(), StandardCharsets.UTF_8));
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
@@ -184,7 +192,8 @@ final class Sandbox implements AutoCloseable {
 
     /** An HTTP GET with busybox wget from inside {@code netns}; the body, or null when it failed. */
     static String httpGet(Path netns, String hostAndPort) {
-        Result r = tryIn(netns, 10, "busybox", "wget", "-q", "-T", "3", "-O", "-", "http://" + hostAndPort + "/");
+        // busybox 1.35 wget crashes with -T, so the time limit comes from coreutils' timeout
+        Result r = tryIn(netns, 10, "timeout", "3", "busybox", "wget", "-q", "-O", "-", "http://" + hostAndPort + "/");
         return r.exit == 0 ? r.stdout : null;
     }
 

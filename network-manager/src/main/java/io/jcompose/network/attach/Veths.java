@@ -37,6 +37,9 @@ public final class Veths {
             }
             words.addAll(List.of("netns", netns.toString()));
             batch.line(words);
+            // A container reaching its own published port through a host address gets the packet
+            // back out of the port it came in on: the bridge only does that in hairpin mode.
+            batch.line("link", "set", e.hostInterface(), "type", "bridge_slave", "hairpin", "on");
         }
         return batch;
     }

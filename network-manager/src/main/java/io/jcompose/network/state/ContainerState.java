@@ -38,7 +38,10 @@ public record ContainerState(ContainerId id, NetworkMode mode, Optional<Path> ow
         return new ContainerState(id, mode, ownNetns, netns, endpoints, newOwner, newPorts);
     }
 
-    /** The mode with its endpoint list rebuilt from the endpoints (what a reloaded state can tell). */
+    /**
+     * The mode of a reloaded container: the state file keeps the endpoints as made, not the
+     * request, so the specs are rebuilt from them (network and aliases).
+     */
     static NetworkMode bridgeMode(List<Endpoint> endpoints) {
         return new NetworkMode.Bridge(endpoints.stream()
                 .map(e -> EndpointSpec.of(e.network()).withAliases(e.aliases())).toList());
