@@ -35,6 +35,6 @@ record HostTools(InterfaceNames names, IpTool ip, Links links, Routes routes, Br
         return new HostTools(new InterfaceNames(config.prefix()), ip, new Links(ip), new Routes(ip),
                 new Bridges(ip, sysctl, random), new Veths(ip), new NamespaceFiles(config.netnsDir(), runner, mounts), mounts,
                 new Firewall(new Nft(runner), config.table(), config.forwardMark()), sysctl, reservations,
-                new PortPublisher(reservations, new PortHolders(config.host())), new StateStore(config.stateDir()), random);
+                new PortPublisher(reservations, new PortHolders(config.host()), config.host()), new StateStore(config.stateDir()), random);
     }
 }

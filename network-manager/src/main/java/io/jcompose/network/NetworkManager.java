@@ -402,20 +402,7 @@ public final class NetworkManager implements AutoCloseable {
 
     private void reserveSavedPorts() {
         for (ContainerState c : state.containers().values()) {
-            List<PortReservations.Reservation> held = new ArrayList<>();
-            Set<String> seen = new HashSet<>();
-            for (PublishedPort p : c.ports()) {
-                Optional<IpAddress> hostIp = p.hostIp().isUnspecified() ? Optional.empty() : Optional.of(p.hostIp());
-                if (!seen.add(p.protocol() + " " + hostIp + " " + p.hostPort())) {
-                    continue;
-                }
-                try {
-                    held.add(tools.reservations().reserve(p.protocol(), hostIp, p.hostPort()));
-                } catch (java.net.BindException e) {
-                    lostReservations.add(p + " of container " + c.id() + ": " + e.getMessage());
-                }
-            }
-            tools.reservations().keep(c.id(), held);
+            tools.reservations().keep(c.id(), tools.publisher().restore(c.ports(), lostReservations));
         }
     }
 

@@ -216,8 +216,20 @@ class PublishedPortsIT {
                 "[::1]:8444->[fd6a:7465:7374::2]:80/tcp");
         sandbox.httpServer(web.netns().orElseThrow(), 80, "dual");
         assertThat(Sandbox.httpGet(sandbox.hostNetns, "127.0.0.1:8443")).isEqualTo("dual");
-        assertThat(Sandbox.httpGet(sandbox.hostNetns, "[::1]:8444")).isEqualTo("dual");
-        assertThat(Sandbox.httpGet(sandbox.hostNetns, "[::1]:8443")).isEqualTo("dual");
+        assertThat(Sandbox.httpGet(sandbox.hostNetns, "[::1]:8444")).as("host_ip ::1, relayed").isEqualTo("dual");
+        assertThat(Sandbox.httpGet(sandbox.hostNetns, "[::1]:8443")).as("all addresses, ::1 relayed").isEqualTo("dual");
+        assertThat(Sandbox.httpGet(web.netns().orElseThrow(), "[fd6a:7465:7374::1]:8443"))
+                .as("IPv6 hairpin through the gateway, by DNAT").isEqualTo("dual");
+    }
+
+    @Test
+    void theIpv6LoopbackReachesAnIpv4OnlyContainer() {
+        Attachment web = attach("v4only", PortMapping.tcp(8445, 80));
+        assertThat(web.ports()).extracting(PublishedPort::toString).containsExactly("0.0.0.0:8445->10.201.0.2:80/tcp");
+        sandbox.httpServer(web.netns().orElseThrow(), 80, "four");
+        assertThat(Sandbox.httpGet(sandbox.hostNetns, "[::1]:8445")).isEqualTo("four");
+        manager.detach(ContainerId.of("v4only"));
+        assertThat(Sandbox.httpGet(sandbox.hostNetns, "[::1]:8445")).as("relay closed with the port").isNull();
     }
 
     private static void sleep(long ms) {

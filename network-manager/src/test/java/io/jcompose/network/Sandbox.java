@@ -215,10 +215,16 @@ final class Sandbox implements AutoCloseable {
         return inHost("nft", "list", "tables").lines().filter(l -> l.contains(prefix)).toList();
     }
 
+    /** Namespace files mounted in the manager's directory. */
     List<String> namespaceMounts() {
+        return mountsUnder("/" + prefix + "/netns").stream().filter(l -> l.contains(" - nsfs ")).toList();
+    }
+
+    /** Every mount in the manager's directory, the directory's own bind mount included. */
+    List<String> mountsUnder(String fragment) {
         try {
             return Files.readAllLines(Path.of("/proc/self/mountinfo")).stream()
-                    .filter(l -> l.contains("/" + prefix + "/netns")).toList();
+                    .filter(l -> l.contains(fragment)).toList();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -228,7 +234,7 @@ final class Sandbox implements AutoCloseable {
     void assertManagerLeftNothing() {
         assertThat(managerLinks()).as("interfaces left in the sandbox").isEmpty();
         assertThat(nftTables()).as("nftables tables left in the sandbox").isEmpty();
-        assertThat(namespaceMounts()).as("namespace mounts left").isEmpty();
+        assertThat(mountsUnder("/" + prefix + "/netns")).as("mounts left in the namespace directory").isEmpty();
     }
 
     /** After {@link #close()}: nothing with our prefix anywhere on the real host. */

@@ -15,7 +15,6 @@ import static io.jcompose.network.nftables.Expressions.setMark;
 import static io.jcompose.network.nftables.Expressions.verdict;
 
 import io.jcompose.network.PublishedPort;
-import io.jcompose.network.address.IpAddress;
 import io.jcompose.network.address.IpFamily;
 import io.jcompose.network.address.Subnet;
 import io.jcompose.network.nftables.FirewallModel.BridgeNetwork;
@@ -44,6 +43,7 @@ import tools.jackson.databind.node.ObjectNode;
  * chain prerouting     nat, hook prerouting, dstnat: fib daddr type local jump published
  * chain output         nat, hook output, dstnat:     fib daddr type local jump published
  * chain published      per port: [ip daddr H] PROTO dport P dnat to C:p
+ *                      (IPv6 "all" skips ::1 and host_ip ::1 has no rule: see LoopbackRelay)
  * chain postrouting    nat, hook postrouting, srcnat:
  *   ct status dnat ip saddr 127.0.0.0/8 oifname @bridges masquerade   (host loopback → container)
  *   per net + subnet:  ct status dnat ip saddr SUBNET oifname BR masquerade   (hairpin)
@@ -112,9 +112,15 @@ public final class RulesetRenderer {
 
     private static void published(Builder b, PublishedPort p) {
         IpFamily family = p.hostIp().family();
+        if (family == IpFamily.V6 && p.hostIp().isLoopback()) {
+            return; // relayed in userland, see LoopbackRelay
+        }
         List<JsonNode> exprs = new ArrayList<>();
         if (p.hostIp().isUnspecified()) {
             exprs.add(match("==", meta("nfproto"), family.nftProto()));
+            if (family == IpFamily.V6) {
+                exprs.add(match("!=", payload("ip6", "daddr"), "::1"));
+            }
         } else {
             exprs.add(match("==", payload(family.nftPayload(), "daddr"), p.hostIp().toString()));
         }
@@ -127,13 +133,8 @@ public final class RulesetRenderer {
         if (model.networks().isEmpty()) {
             return;
         }
-        for (IpFamily family : IpFamily.values()) {
-            IpAddress loopback = IpAddress.loopback(family);
-            int length = family == IpFamily.V4 ? 8 : 128;
-            b.rule("postrouting", flags(ct("status"), "dnat"),
-                    match("==", payload(family.nftPayload(), "saddr"), subnetValue(Subnet.containing(loopback, length))),
-                    match("==", meta("oifname"), BRIDGES), masquerade());
-        }
+        b.rule("postrouting", flags(ct("status"), "dnat"), match("==", payload("ip", "saddr"), prefix("127.0.0.0", 8)),
+                match("==", meta("oifname"), BRIDGES), masquerade());
         for (BridgeNetwork n : model.networks()) {
             for (Subnet s : n.subnets()) {
                 b.rule("postrouting", flags(ct("status"), "dnat"),

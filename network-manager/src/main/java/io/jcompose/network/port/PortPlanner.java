@@ -3,6 +3,7 @@ package io.jcompose.network.port;
 import io.jcompose.network.ContainerId;
 import io.jcompose.network.NetworkException;
 import io.jcompose.network.PortMapping;
+import io.jcompose.network.Protocol;
 import io.jcompose.network.PublishedPort;
 import io.jcompose.network.address.IpAddress;
 import io.jcompose.network.address.IpFamily;
@@ -42,6 +43,11 @@ public final class PortPlanner {
                                 + (ip.isV4() ? "IPv4" : "IPv6") + " but container " + container + " has no "
                                 + (ip.isV4() ? "IPv4" : "IPv6") + " address",
                         ip.isV4() ? "use an IPv6 host_ip" : "set enable_ipv6: true on the container's network");
+            }
+            if (m.protocol() == Protocol.UDP && m.hostIp().filter(ip -> !ip.isV4() && ip.isLoopback()).isPresent()) {
+                throw NetworkException.invalid("port " + m + ": UDP cannot be published on the IPv6 loopback address"
+                                + " (the kernel cannot forward it, and only TCP is relayed)",
+                        "use host_ip 127.0.0.1, or leave host_ip out");
             }
             Optional<IpAddress> hostIp = m.hostIp().filter(ip -> !ip.isUnspecified());
             if (m.hostIp().isPresent() && m.hostIp().get().isUnspecified() && m.hostIp().get().family() == IpFamily.V4) {

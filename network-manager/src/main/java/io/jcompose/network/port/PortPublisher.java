@@ -25,10 +25,12 @@ public final class PortPublisher {
 
     private final PortReservations reservations;
     private final PortHolders holders;
+    private final io.jcompose.network.host.HostNamespace host;
 
-    public PortPublisher(PortReservations reservations, PortHolders holders) {
+    public PortPublisher(PortReservations reservations, PortHolders holders, io.jcompose.network.host.HostNamespace host) {
         this.reservations = reservations;
         this.holders = holders;
+        this.host = host;
     }
 
     public Result reserve(List<Binding> bindings) {
@@ -36,7 +38,7 @@ public final class PortPublisher {
         List<PublishedPort> ports = new ArrayList<>();
         try {
             for (Binding b : bindings) {
-                Reservation r = reserveOne(b);
+                Reservation r = withRelay(reserveOne(b), b.targets(), b.containerPort());
                 made.add(r);
                 for (IpAddress target : b.targets()) {
                     IpAddress hostIp = b.hostIp().orElse(IpAddress.unspecified(target.family()));
@@ -47,6 +49,63 @@ public final class PortPublisher {
         } catch (RuntimeException e) {
             PortReservations.closeAll(made);
             throw e;
+        }
+    }
+
+    /**
+     * Reserves again the ports of a reloaded state (after an agent restart). Ports another process
+     * took meanwhile are reported in {@code lost}; their DNAT rules keep working.
+     */
+    public List<Reservation> restore(List<PublishedPort> published, List<String> lost) {
+        java.util.Map<String, List<PublishedPort>> groups = new java.util.LinkedHashMap<>();
+        for (PublishedPort p : published) {
+            String host = p.hostIp().isUnspecified() ? "*" : p.hostIp().toString();
+            groups.computeIfAbsent(p.protocol() + " " + host + " " + p.hostPort(), k -> new ArrayList<>()).add(p);
+        }
+        List<Reservation> out = new ArrayList<>();
+        for (List<PublishedPort> group : groups.values()) {
+            PublishedPort first = group.getFirst();
+            java.util.Optional<IpAddress> hostIp = first.hostIp().isUnspecified() ? java.util.Optional.empty()
+                    : java.util.Optional.of(first.hostIp());
+            try {
+                Reservation r = reservations.reserve(first.protocol(), hostIp, first.hostPort());
+                out.add(withRelay(r, group.stream().map(PublishedPort::containerIp).toList(), first.containerPort()));
+            } catch (BindException e) {
+                lost.add(first + ": " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Adds the IPv6 loopback relay to a TCP reservation that can receive {@code ::1} traffic: one on
+     * {@code [::1]}, or the dual-stack one of "all addresses".
+     */
+    private Reservation withRelay(Reservation r, List<IpAddress> targets, int containerPort) {
+        if (r.protocol() != io.jcompose.network.Protocol.TCP
+                || !(r.socket() instanceof java.nio.channels.ServerSocketChannel listener)) {
+            return r;
+        }
+        boolean loopback = r.hostIp().map(ip -> !ip.isV4() && ip.isLoopback()).orElse(false);
+        boolean dualStack = r.hostIp().isEmpty() && isIpv6(listener);
+        if (!loopback && !dualStack) {
+            return r;
+        }
+        IpAddress target = targets.stream().filter(t -> !t.isV4()).findFirst().orElse(targets.getFirst());
+        LoopbackRelay relay = LoopbackRelay.start(host, listener,
+                new java.net.InetSocketAddress(target.toInetAddress(), containerPort));
+        java.io.Closeable both = () -> {
+            relay.close();
+            listener.close();
+        };
+        return new Reservation(r.protocol(), r.hostIp(), r.port(), both);
+    }
+
+    private static boolean isIpv6(java.nio.channels.ServerSocketChannel listener) {
+        try {
+            return ((java.net.InetSocketAddress) listener.getLocalAddress()).getAddress() instanceof java.net.Inet6Address;
+        } catch (java.io.IOException e) {
+            return false;
         }
     }
 
