@@ -225,9 +225,7 @@ public final class NetworkManager implements AutoCloseable {
             ContainerState container = new ContainerState(id, request.mode(), Optional.of(netns), Optional.of(netns),
                     plan.endpoints(), ports.ports().isEmpty() ? Optional.empty() : request.owner(), ports.ports());
             ManagerState next = plan.stateWithLeases().withContainer(container);
-            if (!ports.ports().isEmpty()) {
-                tools.firewall().apply(next);
-            }
+            tools.firewall().publish(ports.ports(), next);
             save(next, state);
             state = next;
             tools.reservations().keep(id, ports.reservations());
@@ -257,9 +255,7 @@ public final class NetworkManager implements AutoCloseable {
                     "detach them first");
         }
         ManagerState next = state.withoutContainer(id);
-        if (!container.ports().isEmpty()) {
-            tools.firewall().apply(next);
-        }
+        tools.firewall().withdraw(container.ports(), next);
         if (container.ownNetns().isPresent()) {
             tools.veths().remove(container.endpoints().stream().map(Endpoint::hostInterface).toList(), id.value());
             tools.namespaces().remove(container.ownNetns().get());
@@ -293,7 +289,7 @@ public final class NetworkManager implements AutoCloseable {
             List<PublishedPort> all = new ArrayList<>(container.ports());
             all.addAll(result.ports());
             ManagerState next = state.withContainer(container.withPorts(Optional.of(owner), all));
-            tools.firewall().apply(next);
+            tools.firewall().publish(result.ports(), next);
             save(next, state);
             state = next;
             tools.reservations().keep(id, result.reservations());
@@ -311,7 +307,7 @@ public final class NetworkManager implements AutoCloseable {
             return;
         }
         ManagerState next = state.withContainer(container.get().withPorts(Optional.empty(), List.of()));
-        tools.firewall().apply(next);
+        tools.firewall().withdraw(container.get().ports(), next);
         save(next, state);
         state = next;
         tools.reservations().release(id);

@@ -114,15 +114,6 @@ final class Expressions {
         return verdict("masquerade");
     }
 
-    static ObjectNode dnat(String family, String address, int port) {
-        ObjectNode out = NODES.objectNode();
-        ObjectNode d = out.putObject("dnat");
-        d.put("family", family);
-        d.put("addr", address);
-        d.put("port", port);
-        return out;
-    }
-
     static ArrayNode strings(List<String> values) {
         ArrayNode out = NODES.arrayNode();
         values.forEach(out::add);

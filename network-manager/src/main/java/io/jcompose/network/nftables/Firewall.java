@@ -7,8 +7,9 @@ import tools.jackson.databind.node.ArrayNode;
 
 /**
  * Keeps the kernel's ruleset equal to the rendering of the manager's state, one atomic transaction
- * per change. Foreign drop-policy chains are looked at when networks change (not on every
- * attach), since only then can the set of our bridges appear or vanish.
+ * per change: a full rendering when networks change, map elements only when ports come and go.
+ * Foreign drop-policy chains are looked at when networks change (not on every attach), since only
+ * then can the set of our bridges appear or vanish.
  */
 public final class Firewall {
 
@@ -37,6 +38,32 @@ public final class Firewall {
         ForwardPolicyBypass.Scan scan = ForwardPolicyBypass.scan(nft.listRuleset(), table);
         commands.addAll(ForwardPolicyBypass.commands(scan, table, mark, !state.networks().isEmpty()));
         nft.apply("update nftables table inet " + table, commands);
+    }
+
+    /**
+     * Adds the DNAT map elements of newly published ports (a cheap, add-only transaction). When that
+     * fails, for example because the table vanished, the whole table is rendered from {@code state}.
+     */
+    public void publish(List<io.jcompose.network.PublishedPort> ports, ManagerState state) {
+        incremental("add", ports, state);
+    }
+
+    /** Deletes the DNAT map elements of withdrawn ports, falling back to a full rendering of {@code state}. */
+    public void withdraw(List<io.jcompose.network.PublishedPort> ports, ManagerState state) {
+        incremental("delete", ports, state);
+    }
+
+    private void incremental(String verb, List<io.jcompose.network.PublishedPort> ports, ManagerState state) {
+        ArrayNode commands = RulesetRenderer.ports(verb, table, ports);
+        if (commands.isEmpty()) {
+            return;
+        }
+        try {
+            nft.apply((verb.equals("add") ? "publish ports in" : "withdraw ports from") + " nftables table inet " + table,
+                    commands);
+        } catch (RuntimeException e) {
+            apply(state);
+        }
     }
 
     /** Deletes our table and our bypass rules, if present. */

@@ -31,6 +31,21 @@ class RulesetRendererTest {
     }
 
     @Test
+    void publishingAndWithdrawingPortsOnlyTouchesMapElements() {
+        var ports = StateFixture.twoNetworksAndAWebServer().containers().values().iterator().next().ports();
+        String added = PRETTY.writeValueAsString(RulesetRenderer.ports("add", "jcompose", ports));
+        assertThat(added).doesNotContain("\"rule\"").contains("\"ports4any_addr\"", "\"ports4any_port\"",
+                "\"ports6any_addr\"", "\"ports4_addr\"");
+        Golden.assertMatches("ports-add.json", added + "\n");
+        String deleted = PRETTY.writeValueAsString(RulesetRenderer.ports("delete", "jcompose", ports));
+        assertThat(deleted).as("deleting needs keys only").doesNotContain("172.17.0.2").contains("\"delete\"");
+        var loopback6 = new io.jcompose.network.PublishedPort(io.jcompose.network.Protocol.TCP,
+                io.jcompose.network.address.IpAddress.parse("::1"), 8444,
+                io.jcompose.network.address.IpAddress.parse("fd00:1::2"), 80);
+        assertThat(RulesetRenderer.ports("add", "jcompose", java.util.List.of(loopback6))).as("relayed, not DNAT").isEmpty();
+    }
+
+    @Test
     void theRenderingIsIndependentOfInsertionOrder() {
         ManagerState state = StateFixture.twoNetworksAndAWebServer();
         ManagerState reversed = ManagerState.empty();
