@@ -4,6 +4,7 @@ import io.jcompose.network.address.IpAddress;
 import io.jcompose.network.address.IpFamily;
 import io.jcompose.network.attach.AttachPlan;
 import io.jcompose.network.attach.AttachPlanner;
+import io.jcompose.network.attach.Veths;
 import io.jcompose.network.ipam.AddressSpace;
 import io.jcompose.network.ipam.PoolPlanner;
 import io.jcompose.network.port.Binding;
@@ -216,12 +217,8 @@ public final class NetworkManager implements AutoCloseable {
         PortPublisher.Result ports = tools.publisher().reserve(bindings);
         Path netns = null;
         try {
-            netns = tools.namespaces().create(id);
-            if (plan.steps().isEmpty()) {
-                tools.veths().loopbackOnly(netns, id.value());
-            } else {
-                tools.veths().create(plan, netns);
-            }
+            netns = tools.namespaces().create(id, Veths.namespaceBatch(plan.steps(), config.host().file()));
+            tools.veths().connect(plan);
             ContainerState container = new ContainerState(id, request.mode(), Optional.of(netns), Optional.of(netns),
                     plan.endpoints(), ports.ports().isEmpty() ? Optional.empty() : request.owner(), ports.ports());
             ManagerState next = plan.stateWithLeases().withContainer(container);
@@ -232,9 +229,14 @@ public final class NetworkManager implements AutoCloseable {
             return container.toAttachment();
         } catch (RuntimeException e) {
             PortReservations.closeAll(ports.reservations());
-            if (netns != null) {
-                tools.veths().remove(plan.endpoints().stream().map(Endpoint::hostInterface).toList(), id.value());
-                tools.namespaces().remove(netns);
+            try {
+                if (netns != null) {
+                    // the namespace was made, so every host end of the plan exists and is ours
+                    tools.veths().remove(plan.endpoints().stream().map(Endpoint::hostInterface).toList(), id.value());
+                    tools.namespaces().remove(netns);
+                }
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
             }
             throw e;
         }

@@ -134,6 +134,40 @@ class BridgeNetworkIT {
     }
 
     @Test
+    void aKernelFailureHalfWayThroughAnAttachLeavesNothingBehind() {
+        Network net = manager.create(NetworkSpec.of("fragile"));
+        manager.create(NetworkSpec.of("other"));
+        String id = manager.get(NetworkName.of("other")).orElseThrow().id();
+        // Occupy the name the second veth will get, so the kernel refuses it after the first pair exists.
+        String clash = new io.jcompose.network.bridge.InterfaceNames(sandbox.prefix).veth("victim", id, n -> false);
+        sandbox.inHost("ip", "link", "add", clash, "type", "bridge");
+        try {
+            assertThatThrownBy(() -> manager.attach(AttachRequest.of(ContainerId.of("victim"),
+                            NetworkMode.bridge(EndpointSpec.of("fragile"), EndpointSpec.of("other")))
+                    .withPorts(new PortOwner("p", "victim"), List.of(PortMapping.tcp(8123, 80)))))
+                    .isInstanceOf(NetworkException.class)
+                    .hasMessageContaining("failed to create the network namespace of container victim");
+            assertThat(sandbox.config().netnsDir().resolve("victim")).doesNotExist();
+            assertThat(sandbox.namespaceMounts()).isEmpty();
+            assertThat(sandbox.managerLinks()).containsExactlyInAnyOrder(net.bridge(),
+                    manager.get(NetworkName.of("other")).orElseThrow().bridge(), clash);
+            assertThat(manager.attachment(ContainerId.of("victim"))).isEmpty();
+            sandbox.host.run(() -> {
+                try (java.net.ServerSocket free = new java.net.ServerSocket(8123)) {
+                    assertThat(free.getLocalPort()).as("the port reservation was released").isEqualTo(8123);
+                } catch (java.io.IOException e) {
+                    throw new AssertionError("port 8123 is still held after the failed attach", e);
+                }
+            });
+            Attachment retry = attach("survivor", EndpointSpec.of("fragile"));
+            assertThat(retry.endpoints().getFirst().ipv4().orElseThrow().address())
+                    .as("the failed attach's lease was not kept").isEqualTo(IpAddress.parse("10.201.0.2"));
+        } finally {
+            sandbox.inHost("ip", "link", "del", clash);
+        }
+    }
+
+    @Test
     void mtuFromDriverOptionsReachesBridgeAndBothVethEnds() {
         Network net = manager.create(NetworkSpec.of("small").withDriverOptions(Map.of(NetworkSpec.MTU_OPTION, "1400",
                 "com.docker.network.bridge.name", "br-x")));

@@ -8,11 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Makes the veth pairs of an attach in two {@code ip -batch} runs: one on the host (each pair is
- * created with its container end already inside the namespace and already named {@code ethN},
- * with its MAC and MTU, so there is no rename and no move), one inside the namespace (loopback up,
- * addresses, interfaces up, default routes). IPv6 addresses are added {@code nodad}: they come from
- * our own IPAM, and duplicate detection would only hold them back for a second or two.
+ * The veth pairs of an attach, made with two programs. The first runs inside the new namespace as
+ * it is created ({@link #namespaceBatch}): it makes each pair with its container end already
+ * named {@code ethN} (with its MAC and MTU) and its other end sent to the host namespace, then
+ * brings up {@code lo}, adds the addresses, brings the interfaces up and adds the default routes.
+ * The second runs on the host ({@link #hostBatch}) and puts the host ends on their bridges. IPv6
+ * addresses are added {@code nodad}: they come from our own IPAM, and duplicate detection would
+ * only hold them back for a second or two.
  */
 public final class Veths {
 
@@ -22,30 +24,24 @@ public final class Veths {
         this.ip = ip;
     }
 
-    public static IpBatch hostBatch(AttachPlan plan, Path netns) {
+    /** The setup of a new namespace; {@code hostNetns} is where the host ends go. */
+    public static IpBatch namespaceBatch(List<AttachPlan.Step> steps, Path hostNetns) {
         IpBatch batch = new IpBatch();
-        for (AttachPlan.Step step : plan.steps()) {
+        for (AttachPlan.Step step : steps) {
             Endpoint e = step.endpoint();
-            List<String> words = new ArrayList<>(List.of("link", "add", e.hostInterface()));
+            List<String> words = new ArrayList<>(List.of("link", "add", e.interfaceName(), "address", e.mac().toString()));
             if (step.mtu() > 0) {
                 words.addAll(List.of("mtu", Integer.toString(step.mtu())));
             }
-            words.addAll(List.of("master", step.bridge(), "up", "type", "veth", "peer", "name", e.interfaceName(),
-                    "address", e.mac().toString()));
+            words.addAll(List.of("type", "veth", "peer", "name", e.hostInterface()));
             if (step.mtu() > 0) {
                 words.addAll(List.of("mtu", Integer.toString(step.mtu())));
             }
-            words.addAll(List.of("netns", netns.toString()));
+            words.addAll(List.of("netns", hostNetns.toString()));
             batch.line(words);
-            // A container reaching its own published port through a host address gets the packet
-            // back out of the port it came in on: the bridge only does that in hairpin mode.
-            batch.line("link", "set", e.hostInterface(), "type", "bridge_slave", "hairpin", "on");
         }
-        return batch;
-    }
-
-    public static IpBatch namespaceBatch(List<Endpoint> endpoints) {
-        IpBatch batch = new IpBatch().line("link", "set", "lo", "up");
+        batch.line("link", "set", "lo", "up");
+        List<Endpoint> endpoints = steps.stream().map(AttachPlan.Step::endpoint).toList();
         for (Endpoint e : endpoints) {
             e.ipv4().ifPresent(a -> batch.line("addr", "add", a.toString(), "dev", e.interfaceName()));
             e.ipv6().ifPresent(a -> batch.line("addr", "add", a.toString(), "dev", e.interfaceName(), "nodad"));
@@ -65,20 +61,24 @@ public final class Veths {
         return batch;
     }
 
-    /** Creates the pairs and configures the namespace; on failure removes the pairs it made. */
-    public void create(AttachPlan plan, Path netns) {
-        try {
-            ip.apply("create veth pairs for container " + plan.container(), hostBatch(plan, netns));
-            ip.apply("configure the network of container " + plan.container(), netns, namespaceBatch(plan.endpoints()));
-        } catch (RuntimeException e) {
-            removeQuietly(plan.endpoints().stream().map(Endpoint::hostInterface).toList());
-            throw e;
+    /**
+     * Puts the host ends on their bridges and up. Hairpin mode: a container reaching its own
+     * published port through a host address gets the packet back out of the port it came in on,
+     * which the bridge only does in hairpin mode.
+     */
+    public static IpBatch hostBatch(List<AttachPlan.Step> steps) {
+        IpBatch batch = new IpBatch();
+        for (AttachPlan.Step step : steps) {
+            String veth = step.endpoint().hostInterface();
+            batch.line("link", "set", veth, "master", step.bridge(), "up");
+            batch.line("link", "set", veth, "type", "bridge_slave", "hairpin", "on");
         }
+        return batch;
     }
 
-    /** Brings up {@code lo} in a namespace that gets no other interface ({@code network_mode: none}). */
-    public void loopbackOnly(Path netns, String container) {
-        ip.apply("configure the network of container " + container, netns, namespaceBatch(List.of()));
+    /** Puts the host ends on their bridges (the caller removes the pairs if this fails). */
+    public void connect(AttachPlan plan) {
+        ip.apply("connect container " + plan.container() + " to its bridges", hostBatch(plan.steps()));
     }
 
     /** Deletes host veth ends (which deletes their peers); ends already gone are skipped. */
@@ -91,14 +91,6 @@ public final class Veths {
             if (!e.getMessage().contains("Cannot find device")) {
                 throw e;
             }
-        }
-    }
-
-    private void removeQuietly(List<String> hostInterfaces) {
-        try {
-            remove(hostInterfaces, "being rolled back");
-        } catch (RuntimeException ignored) {
-            // rollback must not hide the original failure
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.jcompose.network.host;
 
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** The agent's own namespace: tasks run inline on the calling thread. */
@@ -19,6 +20,12 @@ final class CurrentNamespace implements HostNamespace {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The namespace of this process, through /proc (the JVM never changes its own namespace). */
+    @Override
+    public Path file() {
+        return Path.of("/proc", Long.toString(ProcessHandle.current().pid()), "ns", "net");
     }
 
     @Override

@@ -16,6 +16,12 @@ import java.util.concurrent.Callable;
  */
 public sealed interface HostNamespace extends AutoCloseable permits CurrentNamespace, JoinedNamespace {
 
+    /**
+     * A file that names the host namespace for other programs ({@code ip link … netns FILE},
+     * {@code nsenter --net=FILE}).
+     */
+    Path file();
+
     /** Runs {@code task} inside the host namespace and returns its result; exceptions pass through unchanged. */
     <T> T call(Callable<T> task);
 

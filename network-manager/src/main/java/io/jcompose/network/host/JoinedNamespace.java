@@ -94,6 +94,11 @@ final class JoinedNamespace implements HostNamespace {
     }
 
     @Override
+    public Path file() {
+        return netnsFile;
+    }
+
+    @Override
     public void close() {
         tasks.add(STOP);
     }

@@ -4,6 +4,7 @@ import io.jcompose.network.ContainerId;
 import io.jcompose.network.NetworkException;
 import io.jcompose.network.host.Command;
 import io.jcompose.network.host.CommandRunner;
+import io.jcompose.network.link.IpBatch;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -43,8 +44,12 @@ public final class NamespaceFiles {
         return dir.resolve(id.value());
     }
 
-    /** Creates a new, empty network namespace for {@code id} and returns its file. */
-    public Path create(ContainerId id) {
+    /**
+     * Creates a new network namespace for {@code id} and returns its file. {@code setup} runs inside
+     * it as the first and only process ({@code unshare --net=FILE ip -batch -}), so creating and
+     * configuring the namespace costs one program start.
+     */
+    public Path create(ContainerId id, IpBatch setup) {
         prepare();
         Path file = pathOf(id);
         try {
@@ -56,12 +61,43 @@ public final class NamespaceFiles {
             throw NetworkException.failed("create " + file, e);
         }
         try {
-            runner.run(Command.of("create network namespace " + file, "unshare", "--net=" + file, "true"));
+            runner.run(Command.of("create the network namespace of container " + id + " at " + file,
+                    "unshare", "--net=" + file, "ip", "-batch", "-").withStdin(setup.text()));
             return file;
         } catch (RuntimeException e) {
-            deleteQuietly(file);
+            try {
+                emptyAndRemove(file);
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
             throw e;
         }
+    }
+
+    /**
+     * Undoes a half-made namespace: deletes every interface in it but {@code lo} (all of them were
+     * made by the failed setup, since the namespace is new, and deleting a veth end deletes its
+     * host end too, which may only be ours), then unmounts it. Host interfaces are never touched
+     * by name, so a name that was taken by someone else is left alone.
+     */
+    private void emptyAndRemove(Path file) {
+        if (mounts.isMountPoint(file)) {
+            String links = runner.run(Command.of("list the links of " + file, "ip", "-o", "link", "show").inNamespace(file));
+            IpBatch deletions = new IpBatch();
+            for (String line : links.split("\n")) {
+                String[] fields = line.split(":\\s+", 3);
+                if (fields.length >= 2) {
+                    String name = fields[1].split("@")[0];
+                    if (!name.equals("lo")) {
+                        deletions.line("link", "del", name);
+                    }
+                }
+            }
+            if (!deletions.isEmpty()) {
+                runner.run(Command.of("empty " + file, "ip", "-force", "-batch", "-").withStdin(deletions.text()).inNamespace(file));
+            }
+        }
+        remove(file);
     }
 
     /** Unmounts and deletes a namespace file; a missing or unmounted file is not an error. */

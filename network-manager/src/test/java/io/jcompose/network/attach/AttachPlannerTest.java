@@ -95,14 +95,9 @@ class AttachPlannerTest {
         AttachPlan plan = plan(EndpointSpec.of("shop_default"), EndpointSpec.of("shop_secret"));
         String v0 = plan.endpoints().get(0).hostInterface();
         String v1 = plan.endpoints().get(1).hostInterface();
-        assertThat(Veths.hostBatch(plan, Path.of("/run/jcompose/netns/shop-api-1")).lines()).containsExactly(
-                "link add " + v0 + " master jcb000000000001 up type veth peer name eth0 address 02:42:ac:11:00:03"
-                        + " netns /run/jcompose/netns/shop-api-1",
-                "link set " + v0 + " type bridge_slave hairpin on",
-                "link add " + v1 + " mtu 1400 master jcb000000000002 up type veth peer name eth1 address 02:42:ac:12:00:02"
-                        + " mtu 1400 netns /run/jcompose/netns/shop-api-1",
-                "link set " + v1 + " type bridge_slave hairpin on");
-        assertThat(Veths.namespaceBatch(plan.endpoints()).lines()).containsExactly(
+        assertThat(Veths.namespaceBatch(plan.steps(), Path.of("/proc/1/ns/net")).lines()).containsExactly(
+                "link add eth0 address 02:42:ac:11:00:03 type veth peer name " + v0 + " netns /proc/1/ns/net",
+                "link add eth1 address 02:42:ac:12:00:02 mtu 1400 type veth peer name " + v1 + " mtu 1400 netns /proc/1/ns/net",
                 "link set lo up",
                 "addr add 172.17.0.3/16 dev eth0",
                 "addr add fd00:1::2/64 dev eth0 nodad",
@@ -111,5 +106,10 @@ class AttachPlannerTest {
                 "link set eth1 up",
                 "route add default via 172.17.0.1 dev eth0",
                 "route add default via fd00:1::1 dev eth0");
+        assertThat(Veths.hostBatch(plan.steps()).lines()).containsExactly(
+                "link set " + v0 + " master jcb000000000001 up",
+                "link set " + v0 + " type bridge_slave hairpin on",
+                "link set " + v1 + " master jcb000000000002 up",
+                "link set " + v1 + " type bridge_slave hairpin on");
     }
 }
