@@ -89,9 +89,25 @@ public final class NetworkManager implements AutoCloseable {
         return networks.create(spec);
     }
 
+    /**
+     * The network as {@code spec} wants it: the existing one when it matches, a new one otherwise
+     * (what {@code jcompose up} needs on every run). An existing network whose {@code internal} flag
+     * or explicit subnets differ from the spec is a conflict, as in docker compose.
+     */
+    public synchronized Network ensure(NetworkSpec spec) {
+        return networks.ensure(spec);
+    }
+
     /** Removes the network's bridge and rules and forgets its leases. Fails while containers are attached. */
     public synchronized void remove(NetworkName name) {
         networks.remove(name);
+    }
+
+    /** Removes the network of {@code spec}, unless it is external: external networks are never removed. */
+    public synchronized void remove(NetworkSpec spec) {
+        if (!spec.external()) {
+            networks.remove(spec.name());
+        }
     }
 
     public synchronized Optional<Network> get(NetworkName name) {

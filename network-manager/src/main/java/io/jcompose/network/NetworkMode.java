@@ -13,7 +13,10 @@ public sealed interface NetworkMode {
         }
     }
 
-    /** {@code network_mode: host}: nothing is created, the container uses the host's namespace. */
+    /**
+     * {@code network_mode: host}: nothing is created, the container uses the host's namespace. Its
+     * ports are not published (Docker discards them too, with a warning the agent may repeat).
+     */
     record Host() implements NetworkMode {
     }
 

@@ -78,6 +78,22 @@ final class NetworkOperations {
         return network.toNetwork();
     }
 
+    Network ensure(NetworkSpec spec) {
+        Optional<NetworkState> existing = cell.get().network(spec.name());
+        if (existing.isEmpty() || spec.external()) {
+            return create(spec);
+        }
+        Network network = existing.get().toNetwork();
+        List<Subnet> wanted = spec.ipam().stream().map(IpamConfig::subnet).toList();
+        List<Subnet> actual = network.subnets().stream().map(Network.Pool::subnet).toList();
+        if (network.internal() != spec.internal() || !actual.containsAll(wanted)) {
+            throw NetworkException.conflict("network " + spec.name() + " exists with a different configuration ("
+                            + (network.internal() != spec.internal() ? "internal: " + network.internal() : "subnets " + actual) + ")",
+                    "remove it (jcompose down) so that it is created again");
+        }
+        return network;
+    }
+
     /** Removes the network's bridge and rules and forgets its leases. Fails while containers are attached. */
     void remove(NetworkName name) {
         NetworkState network = cell.get().network(name).orElseThrow(() -> NetworkException.notFound(

@@ -220,7 +220,19 @@ class BridgeNetworkIT {
                 .hasMessageContaining("external");
         Network made = manager.create(NetworkSpec.of("outer"));
         assertThat(manager.create(NetworkSpec.of("outer").withExternal(true))).isEqualTo(made);
-        assertThat(manager.list()).hasSize(1);
+        manager.remove(NetworkSpec.of("outer").withExternal(true));
+        assertThat(manager.list()).as("an external network is never removed").containsExactly(made);
+        assertThat(sandbox.managerLinks()).containsExactly(made.bridge());
+    }
+
+    @Test
+    void ensureReturnsAMatchingNetworkAndRefusesADifferentOne() {
+        Network first = manager.ensure(NetworkSpec.of("again"));
+        assertThat(manager.ensure(NetworkSpec.of("again"))).isEqualTo(first);
+        assertThatThrownBy(() -> manager.ensure(NetworkSpec.of("again").withInternal(true)))
+                .isInstanceOf(NetworkException.class).hasMessageContaining("different configuration");
+        assertThatThrownBy(() -> manager.create(NetworkSpec.of("again")))
+                .satisfies(e -> assertThat(((NetworkException) e).kind()).isEqualTo(NetworkException.Kind.ALREADY_EXISTS));
     }
 
     @Test
