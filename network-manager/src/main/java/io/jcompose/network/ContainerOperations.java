@@ -16,9 +16,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /** Attaching, detaching and publishing, for {@link NetworkManager} (which serialises the calls). */
 final class ContainerOperations {
+
+    private static final Executor VIRTUAL = runnable -> Thread.ofVirtual().start(runnable);
 
     private final NetworkManagerConfig config;
     private final HostTools tools;
@@ -71,20 +76,45 @@ final class ContainerOperations {
         List<Binding> bindings = PortPlanner.excludeTaken(
                 PortPlanner.plan(id, defaultRouteAddresses(plan.endpoints()), request.ports()), cell.get().containers().values());
         PortPublisher.Result ports = tools.publisher().reserve(bindings);
+        Path netnsFile = tools.namespaces().pathOf(id);
+        ContainerState container = new ContainerState(id, request.mode(), Optional.of(netnsFile), Optional.of(netnsFile),
+                plan.endpoints(), ports.ports().isEmpty() ? Optional.empty() : request.owner(), ports.ports());
+        ManagerState next = plan.stateWithLeases().withContainer(container);
+        // The DNAT entries do not depend on the namespace, so nft runs while the namespace is made:
+        // two programs at once instead of one after the other.
+        CompletableFuture<Void> rules = ports.ports().isEmpty() ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.runAsync(() -> tools.firewall().publish(ports.ports(), next), VIRTUAL);
         Path netns = null;
         try {
-            netns = tools.namespaces().create(id, Veths.namespaceBatch(plan.steps(), config.host().file()));
-            tools.veths().connect(plan);
-            ContainerState container = new ContainerState(id, request.mode(), Optional.of(netns), Optional.of(netns),
-                    plan.endpoints(), ports.ports().isEmpty() ? Optional.empty() : request.owner(), ports.ports());
-            ManagerState next = plan.stateWithLeases().withContainer(container);
-            tools.firewall().publish(ports.ports(), next);
+            RuntimeException failure = null;
+            try {
+                netns = tools.namespaces().create(id, Veths.namespaceBatch(plan.steps(), config.host().file()));
+                tools.veths().connect(plan);
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            try {
+                rules.join();
+            } catch (CompletionException e) {
+                RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
+                if (failure == null) {
+                    failure = cause;
+                } else {
+                    failure.addSuppressed(cause);
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
             cell.commit(next);
             tools.reservations().keep(id, ports.reservations());
             return container.toAttachment();
         } catch (RuntimeException e) {
             PortReservations.closeAll(ports.reservations());
             try {
+                if (!rules.isCompletedExceptionally() && !ports.ports().isEmpty()) {
+                    tools.firewall().withdraw(ports.ports(), cell.get());
+                }
                 if (netns != null) {
                     // the namespace was made, so every host end of the plan exists and is ours
                     tools.veths().remove(plan.endpoints().stream().map(Endpoint::hostInterface).toList(), id.value());

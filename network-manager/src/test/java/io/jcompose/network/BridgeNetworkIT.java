@@ -152,6 +152,8 @@ class BridgeNetworkIT {
             assertThat(sandbox.managerLinks()).containsExactlyInAnyOrder(net.bridge(),
                     manager.get(NetworkName.of("other")).orElseThrow().bridge(), clash);
             assertThat(manager.attachment(ContainerId.of("victim"))).isEmpty();
+            assertThat(sandbox.inHost("nft", "list", "table", "inet", sandbox.prefix)).as("its DNAT entries were withdrawn")
+                    .doesNotContain("8123");
             sandbox.host.run(() -> {
                 try (java.net.ServerSocket free = new java.net.ServerSocket(8123)) {
                     assertThat(free.getLocalPort()).as("the port reservation was released").isEqualTo(8123);

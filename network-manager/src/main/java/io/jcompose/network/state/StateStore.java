@@ -16,9 +16,14 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The manager's state in {@code DIR/network-state.json}. Writes are atomic (a temporary file in the
- * same directory, flushed to disk, renamed over the old one, then the directory flushed), so a
- * crash leaves either the old or the new state, never a torn one, and leases survive a restart.
+ * The manager's state in {@code DIR/network-state.json}. Writes are atomic: a temporary file in the
+ * same directory, its data flushed to disk, then renamed over the old one. A crash leaves either
+ * the old or the new state, never a torn one, and leases survive a restart.
+ *
+ * <p>The directory is deliberately not flushed after the rename (it would be a second disk sync
+ * on every attach): if the host itself goes down right after a change, the rename may be lost and
+ * the previous state comes back. That is safe, because a host crash ends every container and
+ * empties /run, and {@code cleanupLeftovers} reconciles whatever the older state still lists.
  */
 public final class StateStore {
 
@@ -67,15 +72,12 @@ public final class StateStore {
                 while (buffer.hasRemaining()) {
                     out.write(buffer);
                 }
-                out.force(true);
+                out.force(false);
             }
             try {
                 Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 throw NetworkException.failed("replace " + file, "the state directory does not support atomic renames");
-            }
-            try (FileChannel directory = FileChannel.open(dir, StandardOpenOption.READ)) {
-                directory.force(true);
             }
         } catch (IOException e) {
             throw NetworkException.failed("write " + file, e);
