@@ -142,10 +142,20 @@ final class ContainerOperations {
                     "detach them first");
         }
         ManagerState next = cell.get().withoutContainer(id);
-        tools.firewall().withdraw(container.ports(), next);
-        if (container.ownNetns().isPresent()) {
-            tools.veths().remove(container.endpoints().stream().map(Endpoint::hostInterface).toList(), id.value());
-            tools.namespaces().remove(container.ownNetns().get());
+        // Both deletions wait for the kernel's RCU grace periods; they do not depend on each other.
+        CompletableFuture<Void> rules = container.ports().isEmpty() ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.runAsync(() -> tools.firewall().withdraw(container.ports(), next), VIRTUAL);
+        try {
+            if (container.ownNetns().isPresent()) {
+                tools.veths().remove(container.endpoints().stream().map(Endpoint::hostInterface).toList(), id.value());
+                tools.namespaces().remove(container.ownNetns().get());
+            }
+        } finally {
+            try {
+                rules.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
         }
         tools.reservations().release(id);
         cell.commit(next);
