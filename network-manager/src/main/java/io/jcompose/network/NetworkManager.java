@@ -25,7 +25,7 @@ import java.util.Optional;
  * <pre>{@code
  * try (NetworkManager networks = NetworkManager.open(NetworkManagerConfig.defaults())) {
  *     networks.cleanupLeftovers();
- *     Network net = networks.create(NetworkSpec.of("shop_default")
+ *     Network net = networks.ensure(NetworkSpec.of("shop_default")
  *             .withLabels(Map.of("com.docker.compose.project", "shop")));
  *     // net.bridge() = "jcb3f9c2a1d07e4", net.subnets().get(0).subnet() = 172.17.0.0/16 (first free)
  *
