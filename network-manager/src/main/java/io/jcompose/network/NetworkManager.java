@@ -1,0 +1,197 @@
+package io.jcompose.network;
+
+import io.jcompose.network.state.ContainerState;
+import io.jcompose.network.state.ManagerState;
+import io.jcompose.network.state.NetworkState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+
+/**
+ * Container networking for one host: bridge networks with IPAM, a network namespace per container
+ * with one veth per network, nftables rules (masquerade, isolation, published ports by DNAT) in one
+ * table of our own, and a state file so that all of it survives an agent restart.
+ *
+ * <p>Lifecycle: {@link #open} loads the state and re-reserves published ports; the agent then calls
+ * {@link #cleanupLeftovers()} once, and afterwards creates networks, attaches and detaches
+ * containers. {@link #close()} releases only the JVM's resources: networks, namespaces and rules
+ * stay, so containers keep running while the agent restarts. {@link #removeAll()} tears
+ * everything down. Every method is atomic: it either completes or fails without leaving anything
+ * half made (kernel objects are removed again, leases and reservations released). Methods are
+ * serialised; each takes a few milliseconds.
+ *
+ * <p>A worked example: two containers on a project network, one of them publishing a port.
+ * <pre>{@code
+ * try (NetworkManager networks = NetworkManager.open(NetworkManagerConfig.defaults())) {
+ *     networks.cleanupLeftovers();
+ *     Network net = networks.ensure(NetworkSpec.of("shop_default")
+ *             .withLabels(Map.of("com.docker.compose.project", "shop")));
+ *     // net.bridge() = "jcb3f9c2a1d07e4", net.subnets().get(0).subnet() = 172.17.0.0/16 (first free)
+ *
+ *     Attachment db = networks.attach(AttachRequest.of(ContainerId.of("shop-db-1"),
+ *             NetworkMode.bridge(EndpointSpec.of("shop_default").withAliases(List.of("db")))));
+ *     // db.netns() = /run/jcompose/netns/shop-db-1: hand it to the OCI runtime as the network namespace
+ *     // db.endpoints().get(0): eth0, 172.17.0.2/16, MAC 02:42:ac:11:00:02, default route via 172.17.0.1
+ *
+ *     Attachment web = networks.attach(AttachRequest.of(ContainerId.of("shop-web-1"),
+ *                     NetworkMode.bridge(EndpointSpec.of("shop_default")))
+ *             .withPorts(new PortOwner("shop", "web"), List.of(PortMapping.tcp(8080, 80))));
+ *     // web.ports(): 0.0.0.0:8080->172.17.0.3:80/tcp, reachable from other hosts, from 127.0.0.1
+ *     // and from db through the host's address; a second attach asking for 8080 fails with
+ *     // "host port 0.0.0.0:8080/tcp … is already published by project shop, service web".
+ *
+ *     networks.detach(ContainerId.of("shop-web-1"));   // veth, namespace, DNAT rule, lease gone
+ *     networks.detach(ContainerId.of("shop-db-1"));
+ *     networks.remove(NetworkName.of("shop_default")); // bridge and its rules gone
+ * }
+ * }</pre>
+ */
+public final class NetworkManager implements AutoCloseable {
+
+    private final NetworkManagerConfig config;
+    private final HostTools tools;
+    private final StateCell cell;
+    private final NetworkOperations networks;
+    private final ContainerOperations containers;
+    private final List<String> lostReservations = new ArrayList<>();
+
+    private NetworkManager(NetworkManagerConfig config, HostTools tools, ManagerState state) {
+        this.config = config;
+        this.tools = tools;
+        this.cell = new StateCell(tools, state);
+        this.networks = new NetworkOperations(config, tools, cell);
+        this.containers = new ContainerOperations(config, tools, cell);
+    }
+
+    /** Loads the saved state and re-reserves the ports it publishes. Changes nothing in the kernel. */
+    public static NetworkManager open(NetworkManagerConfig config) {
+        HostTools tools = HostTools.of(config);
+        NetworkManager manager = new NetworkManager(config, tools, tools.store().load());
+        for (ContainerState c : manager.cell.get().containers().values()) {
+            tools.reservations().keep(c.id(), tools.publisher().restore(c.ports(), manager.lostReservations));
+        }
+        return manager;
+    }
+
+    public NetworkManagerConfig config() {
+        return config;
+    }
+
+    // ---------------------------------------------------------------- networks
+
+    /**
+     * Creates the network: subnets from {@code ipam.config} or the default pools, its bridge with
+     * the gateway addresses, its rules. For an {@code external} spec nothing is created: the
+     * network must exist already and is returned.
+     */
+    public synchronized Network create(NetworkSpec spec) {
+        return networks.create(spec);
+    }
+
+    /**
+     * The network as {@code spec} wants it: the existing one when it matches, a new one otherwise
+     * (what {@code jcompose up} needs on every run). An existing network whose {@code internal} flag
+     * or explicit subnets differ from the spec is a conflict, as in docker compose.
+     */
+    public synchronized Network ensure(NetworkSpec spec) {
+        return networks.ensure(spec);
+    }
+
+    /** Removes the network's bridge and rules and forgets its leases. Fails while containers are attached. */
+    public synchronized void remove(NetworkName name) {
+        networks.remove(name);
+    }
+
+    /** Removes the network of {@code spec}, unless it is external: external networks are never removed. */
+    public synchronized void remove(NetworkSpec spec) {
+        if (!spec.external()) {
+            networks.remove(spec.name());
+        }
+    }
+
+    public synchronized Optional<Network> get(NetworkName name) {
+        return cell.get().network(name).map(NetworkState::toNetwork);
+    }
+
+    public synchronized List<Network> list() {
+        return cell.get().networks().values().stream().map(NetworkState::toNetwork).toList();
+    }
+
+    // ---------------------------------------------------------------- containers
+
+    /**
+     * Networks a container: ports are planned and reserved first (a taken port fails here, before
+     * anything exists), then its namespace, veths, addresses and routes, then the DNAT entries.
+     */
+    public synchronized Attachment attach(AttachRequest request) {
+        return containers.attach(request);
+    }
+
+    /** Removes the container's veths, namespace, published ports and leases. Detaching an unknown container is a no-op. */
+    public synchronized void detach(ContainerId id) {
+        containers.detach(id);
+    }
+
+    public synchronized Optional<Attachment> attachment(ContainerId id) {
+        return cell.get().container(id).map(ContainerState::toAttachment);
+    }
+
+    public synchronized List<Attachment> attachments() {
+        return cell.get().containers().values().stream().map(ContainerState::toAttachment).toList();
+    }
+
+    /** Publishes more ports of an attached container; returns all the ports it publishes now. */
+    public synchronized List<PublishedPort> publish(ContainerId id, PortOwner owner, List<PortMapping> mappings) {
+        return containers.publish(id, owner, mappings);
+    }
+
+    /** Withdraws every port the container publishes. */
+    public synchronized void unpublish(ContainerId id) {
+        containers.unpublish(id);
+    }
+
+    // ---------------------------------------------------------------- housekeeping
+
+    /**
+     * Makes the kernel match the state after a crash or a reboot: removes interfaces with our
+     * prefix and namespace files the state does not know, makes again bridges that vanished,
+     * forgets containers whose namespace vanished, and rewrites our nftables table. The agent
+     * calls it once at start.
+     */
+    public synchronized SweepReport cleanupLeftovers() {
+        LeftoverSweep.Result result = new LeftoverSweep(config, tools).sweep(cell.get());
+        if (!result.state().equals(cell.get())) {
+            cell.commit(result.state());
+        }
+        SweepReport report = new SweepReport(result.removedLinks(), result.removedNamespaces(), result.restoredBridges(),
+                result.forgottenContainers(), List.copyOf(lostReservations));
+        lostReservations.clear();
+        return report;
+    }
+
+    /** Tears down everything this manager made: namespaces, veths, bridges, rules, leases, reservations. */
+    public synchronized void removeAll() {
+        List<ContainerState> all = new ArrayList<>(cell.get().containers().values());
+        // containers sharing a namespace go before the container that owns it
+        all.sort((a, b) -> Boolean.compare(b.mode() instanceof NetworkMode.Shared, a.mode() instanceof NetworkMode.Shared));
+        for (ContainerState c : all) {
+            containers.detach(c.id());
+        }
+        ManagerState next = cell.get();
+        for (NetworkState network : cell.get().networks().values()) {
+            tools.bridges().removeQuietly(network.bridge());
+            next = next.withoutNetwork(network.name());
+        }
+        tools.firewall().remove();
+        tools.reservations().close();
+        tools.namespaces().release();
+        cell.commit(next);
+    }
+
+    /** Releases the JVM's resources (port reservations). Networks, namespaces and rules stay. */
+    @Override
+    public synchronized void close() {
+        tools.reservations().close();
+    }
+}
