@@ -28,8 +28,9 @@ fi
 #   openssl          the registry tests' token issuer signs with a key it makes
 #   skopeo           the image tests exchange archives with it; bench/image-pull.sh compares against it
 #   hyperfine        bench/cli-startup.sh
+#   wrk              bench/port-forward.sh
 packages=(maven runc crun conmon iproute2 nftables busybox-static docker-registry apache2-utils openssl skopeo
-          hyperfine)
+          hyperfine wrk)
 
 missing=()
 for package in "${packages[@]}"; do
