@@ -16,9 +16,10 @@ import java.util.Map;
  *                           above the current hard limit (setrlimit fails with EPERM)
  * @param swapAccounting     whether the memory controller accounts swap ({@code memory.memsw.*} on v1)
  * @param hostname           the host's name, used for containers sharing the host's network
+ * @param cpuCount           CPUs available, the upper bound of {@code cpus}
  */
 public record HostProfile(Map<String, Rlimit> rlimits, boolean canRaiseHardLimits, boolean swapAccounting,
-                          String hostname) {
+                          String hostname, int cpuCount) {
 
     /** A soft/hard pair; {@link #UNLIMITED} stands for RLIM_INFINITY. */
     public record Rlimit(long soft, long hard) {
@@ -47,7 +48,8 @@ public record HostProfile(Map<String, Rlimit> rlimits, boolean canRaiseHardLimit
         boolean capSysResource = (effectiveCapabilities(read("/proc/self/status")) & (1L << CAP_SYS_RESOURCE)) != 0;
         boolean swap = cgroups.mountPoints().stream()
                 .anyMatch(p -> Files.exists(p.resolve("memory.memsw.limit_in_bytes")));
-        return new HostProfile(limits, capSysResource, swap, read("/proc/sys/kernel/hostname").strip());
+        return new HostProfile(limits, capSysResource, swap, read("/proc/sys/kernel/hostname").strip(),
+                Runtime.getRuntime().availableProcessors());
     }
 
     /** Parses the table of {@code /proc/<pid>/limits}. */
