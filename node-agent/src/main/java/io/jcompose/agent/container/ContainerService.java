@@ -1,0 +1,414 @@
+package io.jcompose.agent.container;
+
+import io.jcompose.agent.bundle.BundleWriter;
+import io.jcompose.agent.bundle.ContainerSpec;
+import io.jcompose.agent.bundle.EtcFiles;
+import io.jcompose.agent.bundle.MountSpec;
+import io.jcompose.agent.bundle.ResolvedUser;
+import io.jcompose.agent.bundle.SpecTranslator;
+import io.jcompose.agent.bundle.UserResolver;
+import io.jcompose.agent.bundle.oci.OciSpec;
+import io.jcompose.agent.error.AgentException;
+import io.jcompose.agent.event.ContainerEvent;
+import io.jcompose.agent.event.EventBus;
+import io.jcompose.agent.host.HostProfile;
+import io.jcompose.agent.log.LogQuery;
+import io.jcompose.agent.log.LogReader;
+import io.jcompose.agent.monitor.Conmon;
+import io.jcompose.agent.monitor.MonitorLaunch;
+import io.jcompose.agent.runtime.OciRuntime;
+import io.jcompose.agent.state.ContainerStore;
+import io.jcompose.agent.state.LabelFilter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * The container lifecycle: each operation checks the {@link ContainerState} table, does its work
+ * through the runtime and the monitor, commits the new state to the store in one transaction and
+ * publishes an event. Operations on one container are serialised by a per-container lock; waiting
+ * (stop's grace period, wait) happens outside it, so the exit handler can always record an exit.
+ *
+ * <p>Example: {@code create(new CreateRequest("web-1", labels, spec))} → created;
+ * {@code start("web-1")} → running; the process exits → {@link #onExit} → exited with its code;
+ * {@code remove("web-1", false)} → gone.
+ */
+public final class ContainerService {
+    /** How long stop waits for the exit after SIGKILL before it gives up. */
+    private static final Duration KILL_WAIT = Duration.ofSeconds(30);
+
+    /** A create: name null for the short id. */
+    public record CreateRequest(String name, Map<String, String> labels, ContainerSpec spec) {
+    }
+
+    private final ContainerStore store;
+    private final OciRuntime runtime;
+    private final Conmon conmon;
+    private final EventBus events;
+    private final HostProfile host;
+    private final ContainerLayout layout;
+    private final String cgroupParent;
+    private final Execs execs;
+    private final ConcurrentHashMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, CompletableFuture<Container>> exits = new ConcurrentHashMap<>();
+
+    public ContainerService(ContainerStore store, OciRuntime runtime, Conmon conmon, EventBus events, HostProfile host,
+                            ContainerLayout layout, String cgroupParent) {
+        this.store = store;
+        this.runtime = runtime;
+        this.conmon = conmon;
+        this.events = events;
+        this.host = host;
+        this.layout = layout;
+        this.cgroupParent = cgroupParent;
+        this.execs = new Execs(runtime, host, layout);
+    }
+
+    public Container create(CreateRequest request) {
+        ContainerId id = ContainerId.random();
+        ContainerName name = new ContainerName(request.name() == null ? id.shortId() : request.name());
+        ContainerSpec spec = request.spec();
+        if (store.resolve(name.value()).filter(r -> r.name().equals(name.value())).isPresent()) {
+            throw AgentException.alreadyExists("a container named \"" + name + "\" already exists",
+                    "remove it first or choose another name");
+        }
+        // Everything that can be wrong with the request fails here, before anything is written.
+        OciSpec oci = translate(id.value(), spec);
+        Path dir = layout.containerDir(id.value());
+        try {
+            Files.createDirectories(dir);
+            BundleWriter.writeEtc(layout.bundle(id.value()), EtcFiles.render(spec, oci.hostname(),
+                    read(Path.of("/etc/hosts")), read(Path.of("/etc/resolv.conf"))));
+            Container container = new Container(id, name, request.labels(), spec, ContainerState.CREATED, 0, null,
+                    false, Instant.now(), null, null);
+            store.insert(ContainerRecords.toRow(container));
+            publish(ContainerEvent.Type.CREATED, container);
+            return container;
+        } catch (IOException | RuntimeException e) {
+            deleteTree(dir);
+            throw e instanceof AgentException a ? a : AgentException.internal("cannot create " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Container start(String ref) {
+        Container found = inspect(ref);
+        String id = found.id().value();
+        return locked(id, () -> {
+            Container c = load(id);
+            if (c.state().check(Operation.START) == ContainerState.Decision.ALREADY_DONE) {
+                return c;
+            }
+            try {
+                BundleWriter.writeConfig(layout.bundle(id), translate(id, c.spec()));
+                runtime.delete(id, true); // a previous run's runtime state, if the exit was not cleaned up
+                CompletableFuture<Container> exit = new CompletableFuture<>();
+                exits.put(id, exit);
+                int pid;
+                try {
+                    pid = conmon.launch(new MonitorLaunch(id, layout.containerDir(id), layout.logFile(id),
+                            layout.persistDir(id), layout.exitDir(), layout.monitorPidFile(id),
+                            layout.containerPidFile(id), layout.socketDir(), c.spec().process().tty(),
+                            c.spec().process().stdinOpen()), runtime);
+                    runtime.start(id);
+                } catch (RuntimeException e) {
+                    exits.remove(id, exit);
+                    runtime.delete(id, true);
+                    throw e;
+                }
+                Container running = c.running(pid, Instant.now());
+                store.update(ContainerRecords.toRow(running));
+                publish(ContainerEvent.Type.STARTED, running);
+                return running;
+            } catch (AgentException e) {
+                throw e.wrap("failed to start " + c.name());
+            }
+        });
+    }
+
+    /**
+     * Sends the stop signal, waits up to {@code timeout} (null: the container's grace period), then
+     * SIGKILL; returns the exited container.
+     */
+    public Container stop(String ref, Duration timeout) {
+        Container c = inspect(ref);
+        String id = c.id().value();
+        CompletableFuture<Container> exit = locked(id, () -> {
+            Container now = load(id);
+            if (now.state().check(Operation.STOP) == ContainerState.Decision.ALREADY_DONE) {
+                return CompletableFuture.completedFuture(now);
+            }
+            CompletableFuture<Container> f = exitFuture(id);
+            runtime.kill(id, Signals.normalize(now.spec().stopSignal()), false);
+            if (now.state() == ContainerState.PAUSED) {
+                runtime.resume(id); // a frozen process cannot act on the signal
+            }
+            return f;
+        });
+        Duration grace = timeout != null ? timeout : c.spec().stopGracePeriod();
+        try {
+            return exit.get(grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            runtime.kill(id, "SIGKILL", true);
+            return await(exit, KILL_WAIT, c);
+        } catch (InterruptedException | ExecutionException e) {
+            throw interrupted(c, e);
+        }
+    }
+
+    public Container kill(String ref, String signal) {
+        String sig = Signals.normalize(signal == null ? "SIGKILL" : signal);
+        Container c = inspect(ref);
+        String id = c.id().value();
+        return locked(id, () -> {
+            Container now = load(id);
+            now.state().check(Operation.KILL);
+            exitFuture(id);
+            runtime.kill(id, sig, sig.equals("SIGKILL") || sig.equals("9"));
+            if (now.state() == ContainerState.PAUSED && (sig.equals("SIGKILL") || sig.equals("9"))) {
+                runtime.resume(id);
+            }
+            return now;
+        });
+    }
+
+    public Container pause(String ref) {
+        return freeze(ref, Operation.PAUSE, ContainerState.PAUSED, ContainerEvent.Type.PAUSED);
+    }
+
+    public Container unpause(String ref) {
+        return freeze(ref, Operation.UNPAUSE, ContainerState.RUNNING, ContainerEvent.Type.UNPAUSED);
+    }
+
+    private Container freeze(String ref, Operation op, ContainerState target, ContainerEvent.Type event) {
+        String id = inspect(ref).id().value();
+        return locked(id, () -> {
+            Container now = load(id);
+            now.state().check(op);
+            if (op == Operation.PAUSE) {
+                runtime.pause(id);
+            } else {
+                runtime.resume(id);
+            }
+            Container changed = now.withState(target);
+            store.update(ContainerRecords.toRow(changed));
+            publish(event, changed);
+            return changed;
+        });
+    }
+
+    /** Removes the container, its bundle and its logs; with {@code force} a live one is killed first. */
+    public void remove(String ref, boolean force) {
+        Container c = inspect(ref);
+        String id = c.id().value();
+        if (c.state().isLive() && force) {
+            kill(id, "SIGKILL");
+            await(exitFuture(id), KILL_WAIT, c);
+        }
+        locked(id, () -> {
+            Container now = load(id);
+            now.state().check(Operation.REMOVE);
+            runtime.delete(id, true);
+            store.delete(id); // the commit point: from here on the container is gone
+            deleteTree(layout.containerDir(id));
+            deleteQuietly(layout.monitorPidFile(id));
+            deleteQuietly(layout.exitDir().resolve(id));
+            publish(ContainerEvent.Type.DESTROYED, now);
+            return null;
+        });
+        locks.remove(id);
+    }
+
+    public Container inspect(String ref) {
+        return store.resolve(ref).map(ContainerRecords::fromRow).orElseThrow(() ->
+                AgentException.notFound("no such container: " + ref, "list containers to see the names"));
+    }
+
+    public List<Container> list(List<LabelFilter> filters) {
+        return store.list(filters).stream().map(ContainerRecords::fromRow).toList();
+    }
+
+    /** Completes with the container once it is not running (at once when it is not). */
+    public CompletableFuture<Container> waitForExit(String ref) {
+        Container c = inspect(ref);
+        if (!c.state().isLive()) {
+            return CompletableFuture.completedFuture(c);
+        }
+        return exitFuture(c.id().value());
+    }
+
+    public void logs(String ref, LogQuery query, CompletableFuture<?> clientGone, LogReader.Sink sink) {
+        Container c = inspect(ref);
+        CompletableFuture<?> stopped = c.state().isLive() ? exitFuture(c.id().value()) : CompletableFuture.completedFuture(c);
+        new LogReader(layout.logFile(c.id().value()), query).read(CompletableFuture.anyOf(stopped, clientGone), sink);
+    }
+
+    public Execs.Outcome exec(String ref, Execs.Request request) {
+        Container c = inspect(ref);
+        c.state().check(Operation.EXEC);
+        return execs.run(c, context(c.id().value()), request);
+    }
+
+    /** The monitor recorded an exit: commit it, clean the runtime up, wake waiters. */
+    public void onExit(String id) {
+        if (store.find(id).isEmpty()) {
+            return;
+        }
+        locked(id, () -> {
+            Container c = load(id);
+            if (!c.state().isLive()) {
+                return null; // a failed start's cleanup, or already handled by the reconciler
+            }
+            recordExit(c, readExitCode(id).orElse(255));
+            return null;
+        });
+    }
+
+    /** Commits an exit the monitor recorded; used by the exit handler and the reconciler. */
+    Container recordExit(Container c, int code) {
+        String id = c.id().value();
+        boolean oom = Files.exists(layout.persistDir(id).resolve("oom"));
+        runtime.delete(id, true);
+        Container exited = c.exited(code, oom, Instant.now());
+        store.update(ContainerRecords.toRow(exited));
+        if (oom) {
+            publish(ContainerEvent.Type.OOM, exited);
+        }
+        events.publish(new ContainerEvent(ContainerEvent.Type.DIED, id, c.name().value(), c.labels(), code, Instant.now()));
+        CompletableFuture<Container> waiting = exits.remove(id);
+        if (waiting != null) {
+            waiting.complete(exited);
+        }
+        return exited;
+    }
+
+    /** The exit code the monitor wrote: in the runtime dir, or in the container's persist dir. */
+    java.util.Optional<Integer> readExitCode(String id) {
+        for (Path file : List.of(layout.exitDir().resolve(id), layout.persistDir(id).resolve("exit"))) {
+            try {
+                return java.util.Optional.of(Integer.parseInt(Files.readString(file).strip()));
+            } catch (IOException | NumberFormatException e) {
+                // Try the next place.
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    CompletableFuture<Container> exitFuture(String id) {
+        return exits.computeIfAbsent(id, k -> new CompletableFuture<>());
+    }
+
+    <T> T locked(String id, Supplier<T> body) {
+        ReentrantLock lock = locks.computeIfAbsent(id, k -> new ReentrantLock());
+        lock.lock();
+        try {
+            return body.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    Container load(String id) {
+        return store.find(id).map(ContainerRecords::fromRow).orElseThrow(() ->
+                AgentException.notFound("no such container: " + id, null));
+    }
+
+    ContainerStore store() {
+        return store;
+    }
+
+    OciRuntime runtime() {
+        return runtime;
+    }
+
+    ContainerLayout layout() {
+        return layout;
+    }
+
+    private OciSpec translate(String id, ContainerSpec spec) {
+        Path rootfs = spec.rootfs().path();
+        if (!Files.isDirectory(rootfs)) {
+            throw AgentException.invalid("root filesystem " + rootfs + " does not exist or is not a directory",
+                    "pull or build the image first");
+        }
+        for (MountSpec m : spec.mounts()) {
+            if (m instanceof MountSpec.Bind b && !Files.exists(b.source())) {
+                if (!b.createHostPath()) {
+                    throw AgentException.invalid("bind source " + b.source() + " for " + b.target() + " does not exist",
+                            "create it on the host, or allow create_host_path");
+                }
+                try {
+                    Files.createDirectories(b.source());
+                } catch (IOException e) {
+                    throw AgentException.internal("cannot create bind source " + b.source() + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        ResolvedUser user = UserResolver.resolve(rootfs, spec.process().user(), spec.process().groupAdd());
+        return SpecTranslator.translate(spec, user, context(id));
+    }
+
+    SpecTranslator.Context context(String id) {
+        return new SpecTranslator.Context(id, host, layout.bundle(id), cgroupParent + "/" + id);
+    }
+
+    private void publish(ContainerEvent.Type type, Container c) {
+        events.publish(new ContainerEvent(type, c.id().value(), c.name().value(), c.labels(), null, Instant.now()));
+    }
+
+    private static Container await(CompletableFuture<Container> exit, Duration limit, Container c) {
+        try {
+            return exit.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw AgentException.unavailable("container " + c.name() + " did not exit within " + limit.toSeconds()
+                    + " s of SIGKILL", "check the host for processes stuck in the kernel (state D)");
+        } catch (InterruptedException | ExecutionException e) {
+            throw interrupted(c, e);
+        }
+    }
+
+    private static AgentException interrupted(Container c, Exception e) {
+        if (e instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+        }
+        return AgentException.internal("interrupted while waiting for " + c.name() + " to exit", e);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var walk = Files.walk(root)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(ContainerService::deleteQuietly);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + root, e);
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // Left for the reconciler's orphan sweep.
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.jcompose.agent.container;
+
+import io.jcompose.agent.runtime.RuntimeState;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Brings the store in line with the host when the agent starts: gathers the observed state, asks
+ * {@link ReconcilePlanner} what to do and does it. Runs before the API accepts requests and after
+ * the exit watcher is up, so no exit is missed in between.
+ */
+public final class Reconciler {
+    private static final System.Logger LOG = System.getLogger(Reconciler.class.getName());
+
+    private final ContainerService service;
+
+    public Reconciler(ContainerService service) {
+        this.service = service;
+    }
+
+    /** Reconciles and returns the actions taken (for the log and for tests). */
+    public List<ReconcilePlanner.Action> run() {
+        List<Container> containers = service.list(List.of());
+        List<ReconcilePlanner.Stored> stored = containers.stream()
+                .map(c -> new ReconcilePlanner.Stored(c.id().value(), c.state(), c.pid())).toList();
+        Map<String, RuntimeState> runtime = service.runtime().list().stream()
+                .collect(Collectors.toMap(RuntimeState::id, r -> r, (a, b) -> a));
+        Map<String, Integer> exitCodes = new HashMap<>();
+        for (Container c : containers) {
+            service.readExitCode(c.id().value()).ifPresent(code -> exitCodes.put(c.id().value(), code));
+        }
+        List<ReconcilePlanner.Action> actions = ReconcilePlanner.plan(stored, runtime, exitCodes, directories());
+        for (ReconcilePlanner.Action action : actions) {
+            LOG.log(System.Logger.Level.INFO, "reconcile {0}: {1}", action.id(), action.reason());
+            apply(action);
+        }
+        return actions;
+    }
+
+    private void apply(ReconcilePlanner.Action action) {
+        String id = action.id();
+        switch (action) {
+            case ReconcilePlanner.Adopt a -> service.locked(id, () -> {
+                Container c = service.load(id);
+                service.exitFuture(id);
+                if (c.state() != a.state() || c.pid() != a.pid()) {
+                    java.time.Instant started = c.state().isLive() && c.startedAt() != null
+                            ? c.startedAt() : java.time.Instant.now();
+                    c = c.running(a.pid(), started).withState(a.state());
+                    service.store().update(ContainerRecords.toRow(c));
+                }
+                // It may have exited between the runtime listing and now; the watcher would then have
+                // seen a not-yet-adopted container and ignored the exit.
+                Optional<Integer> code = service.readExitCode(id);
+                if (code.isPresent()) {
+                    service.recordExit(c, code.get());
+                }
+                return null;
+            });
+            case ReconcilePlanner.RecordExit e -> service.locked(id, () -> service.recordExit(service.load(id), e.exitCode()));
+            case ReconcilePlanner.DiscardRuntime d -> service.runtime().delete(id, true);
+            case ReconcilePlanner.RemoveOrphanFiles o -> ContainerService.deleteTree(service.layout().containerDir(id));
+        }
+    }
+
+    private Set<String> directories() {
+        Path dir = service.layout().containersDir();
+        if (!Files.isDirectory(dir)) {
+            return Set.of();
+        }
+        try (Stream<Path> children = Files.list(dir)) {
+            return children.map(p -> p.getFileName().toString()).filter(n -> n.length() == 64).collect(Collectors.toSet());
+        } catch (IOException e) {
+            return Set.of();
+        }
+    }
+}

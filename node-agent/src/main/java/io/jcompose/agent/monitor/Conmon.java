@@ -1,0 +1,172 @@
+package io.jcompose.agent.monitor;
+
+import io.jcompose.agent.error.AgentException;
+import io.jcompose.agent.host.HostCommand;
+import io.jcompose.agent.runtime.OciRuntime;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Starts a container under {@code conmon}, the monitor Podman and CRI-O use. conmon forks itself
+ * away from the agent (new session, subreaper), runs the runtime's {@code create}, and then stays as
+ * the container's parent: it copies stdout/stderr into the log file, writes the exit code to a file
+ * when the container ends and notes an OOM kill. None of that needs the agent to be alive, which is
+ * what lets containers outlive an agent restart (docs/design/0004-container-supervision.md).
+ *
+ * <p>conmon reports the created container's pid (or the runtime's error) on a "sync pipe" named by
+ * {@code _OCI_SYNCPIPE}. The JDK cannot hand a child extra descriptors, so conmon is started through
+ * {@code sh -c 'exec conmon ... 3>&1'}: descriptor 3 is the agent's stdout pipe.
+ */
+public final class Conmon {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final long CREATE_TIMEOUT_SECONDS = 60;
+
+    private final Path binary;
+    private final String version;
+
+    private Conmon(Path binary, String version) {
+        this.binary = binary;
+        this.version = version;
+    }
+
+    /** Finds conmon on the host; UNAVAILABLE with the package to install when it is absent. */
+    public static Conmon locate() {
+        for (String dir : List.of("/usr/bin", "/usr/local/bin", "/usr/libexec/podman", "/usr/sbin")) {
+            Path candidate = Path.of(dir, "conmon");
+            if (Files.isExecutable(candidate)) {
+                HostCommand.Result result = HostCommand.run(List.of(candidate.toString(), "--version"));
+                if (result.ok()) {
+                    return new Conmon(candidate, result.stdout().lines().findFirst().orElse("").replace("conmon version ", ""));
+                }
+            }
+        }
+        throw AgentException.unavailable("conmon, the container monitor, is not installed",
+                "install Debian's conmon (apt-get install conmon)");
+    }
+
+    public String version() {
+        return version;
+    }
+
+    /**
+     * Creates the container under a new monitor and returns the container's init pid. The container
+     * exists in the runtime (state {@code created}); the caller starts it with the runtime's
+     * {@code start}. On failure nothing of the container is left in the runtime.
+     */
+    public int launch(MonitorLaunch launch, OciRuntime runtime) {
+        List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c", "exec \"$0\" \"$@\" 3>&1 1>/dev/null",
+                binary.toString(), "--api-version", "1",
+                "-c", launch.containerId(), "-u", launch.containerId(), "-n", launch.containerId(),
+                "-r", runtime.binary().path().toString(),
+                "-b", launch.bundle().toString(),
+                "-p", launch.containerPidFile().toString(),
+                "-P", launch.monitorPidFile().toString(),
+                "--exit-dir", launch.exitDir().toString(),
+                "--persist-dir", launch.persistDir().toString(),
+                "-l", "k8s-file:" + launch.logFile(),
+                "--socket-dir-path", launch.socketDir().toString(),
+                "--log-level", "error"));
+        for (String arg : runtime.globalArgs()) {
+            argv.add("--runtime-arg");
+            argv.add(arg);
+        }
+        if (launch.tty()) {
+            argv.add("-t");
+        }
+        if (launch.stdin()) {
+            argv.add("-i");
+        }
+        ProcessBuilder builder = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.environment().put("_OCI_SYNCPIPE", "3");
+        Process process;
+        try {
+            prepare(launch);
+            process = builder.start();
+        } catch (IOException e) {
+            throw AgentException.unavailable("cannot start conmon: " + e.getMessage(), "install Debian's conmon");
+        }
+        CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> drain(process), Thread::startVirtualThread);
+        String line = readSyncLine(process);
+        try {
+            process.waitFor(CREATE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (line == null) {
+            throw AgentException.internal("conmon exited without creating the container: "
+                    + stderr.getNow("").strip(), null);
+        }
+        JsonNode sync = JSON.readTree(line);
+        int pid = sync.path("data").asInt(-1);
+        if (pid <= 0) {
+            String message = HostCommand.runtimeMessage(sync.path("message").asString(""));
+            throw new AgentException(io.jcompose.agent.error.ErrorKind.FAILED_PRECONDITION,
+                    runtime.binary().name() + " could not create the container: " + message, null);
+        }
+        return pid;
+    }
+
+    /** conmon refuses to start over a previous run's control fifo and attach socket. */
+    private static void prepare(MonitorLaunch launch) throws IOException {
+        Files.createDirectories(launch.persistDir());
+        Files.createDirectories(launch.exitDir());
+        Files.createDirectories(launch.socketDir());
+        Files.createDirectories(launch.monitorPidFile().getParent());
+        for (String leftover : List.of("ctl", "attach", "winsz")) {
+            Files.deleteIfExists(launch.bundle().resolve(leftover));
+        }
+        Files.deleteIfExists(launch.exitDir().resolve(launch.containerId()));
+        Files.deleteIfExists(launch.persistDir().resolve("exit"));
+        Files.deleteIfExists(launch.persistDir().resolve("oom"));
+        Files.deleteIfExists(launch.containerPidFile());
+    }
+
+    private static String readSyncLine(Process process) {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
+            try {
+                return reader.readLine();
+            } catch (IOException e) {
+                return null;
+            }
+        }, Thread::startVirtualThread);
+        try {
+            return line.get(CREATE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw AgentException.unavailable("the runtime did not create the container within "
+                    + CREATE_TIMEOUT_SECONDS + " s", "check the host's load and the runtime's logs");
+        } catch (ExecutionException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } finally {
+            // The monitor keeps its end open for its whole life; the agent needs only this one line.
+            try {
+                process.getInputStream().close();
+            } catch (IOException e) {
+                // Nothing to do.
+            }
+        }
+    }
+
+    private static String drain(Process process) {
+        try (var in = process.getErrorStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}
