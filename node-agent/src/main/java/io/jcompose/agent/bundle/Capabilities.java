@@ -28,26 +28,38 @@ public final class Capabilities {
 
     private static final String EVERY = "ALL";
 
+    /** Every capability bit: for hosts (and tests) where the agent holds all of them. */
+    public static final long EVERY_CAPABILITY = (1L << 41) - 1;
+
     private Capabilities() {
     }
 
     /**
      * The capability set of a container. ALL in {@code add} grants everything not dropped; ALL in
-     * {@code drop} grants only what is added; otherwise the default set minus drops plus adds.
+     * {@code drop} grants only what is added; otherwise the default set minus drops plus adds. "All"
+     * (privileged, ALL) means all the agent has, as with Docker: {@code available} is its bounding set.
+     * Explicitly adding one the agent lacks is an error, since the runtime could not grant it.
      */
-    public static List<String> effective(SecuritySpec security) {
+    public static List<String> effective(SecuritySpec security, long available) {
+        List<String> all = ALL.stream().filter(c -> (available & (1L << ALL.indexOf(c))) != 0).toList();
         if (security.privileged()) {
-            return ALL;
+            return all;
         }
         List<String> add = normalize(security.capAdd(), "cap_add");
         List<String> drop = normalize(security.capDrop(), "cap_drop");
         Set<String> out = new LinkedHashSet<>();
+        for (String c : add) {
+            if (!c.equals(EVERY) && !all.contains(c)) {
+                throw AgentException.precondition("cap_add: the agent itself lacks " + c + ", so no container can have it",
+                        "drop it from cap_add, or run the agent with that capability");
+            }
+        }
         if (add.contains(EVERY)) {
-            ALL.stream().filter(c -> !drop.contains(c)).forEach(out::add);
+            all.stream().filter(c -> !drop.contains(c)).forEach(out::add);
         } else if (drop.contains(EVERY)) {
             out.addAll(add);
         } else {
-            DOCKER_DEFAULT.stream().filter(c -> !drop.contains(c)).forEach(out::add);
+            DOCKER_DEFAULT.stream().filter(c -> !drop.contains(c) && all.contains(c)).forEach(out::add);
             out.addAll(add);
         }
         return List.copyOf(out);

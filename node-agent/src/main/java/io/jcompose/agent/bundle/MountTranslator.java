@@ -38,11 +38,11 @@ final class MountTranslator {
         }
         defaults.add(new OciMount("/sys/fs/cgroup", "cgroup", "cgroup",
                 List.of("nosuid", "noexec", "nodev", "relatime", sysMode)));
+        // An mqueue mount shows the queues of the IPC namespace it is made in: the host's with ipc: host.
+        defaults.add(new OciMount("/dev/mqueue", "mqueue", "mqueue", List.of("nosuid", "noexec", "nodev")));
         if (hostIpc) {
-            defaults.add(new OciMount("/dev/mqueue", "bind", "/dev/mqueue", List.of("rbind", "nosuid", "noexec", "nodev")));
             defaults.add(new OciMount("/dev/shm", "bind", "/dev/shm", List.of("rbind", "nosuid", "noexec", "nodev")));
         } else {
-            defaults.add(new OciMount("/dev/mqueue", "mqueue", "mqueue", List.of("nosuid", "noexec", "nodev")));
             long shm = spec.shmSizeBytes() == 0 ? ContainerSpec.DEFAULT_SHM_SIZE : spec.shmSizeBytes();
             defaults.add(new OciMount("/dev/shm", "tmpfs", "shm",
                     List.of("nosuid", "noexec", "nodev", "mode=1777", "size=" + shm)));

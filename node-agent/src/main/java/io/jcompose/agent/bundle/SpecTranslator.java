@@ -95,7 +95,7 @@ public final class SpecTranslator {
         List<String> envList = new ArrayList<>(env.size());
         env.forEach((k, v) -> envList.add(k + "=" + v));
 
-        List<String> caps = Capabilities.effective(spec.security());
+        List<String> caps = Capabilities.effective(spec.security(), host.capabilities());
         String cwd = process.workingDir().isEmpty() ? "/" : process.workingDir();
         return new OciProcess(process.tty() ? Boolean.TRUE : null,
                 new OciUser(user.uid(), user.gid(), user.additionalGids().isEmpty() ? null : user.additionalGids()),

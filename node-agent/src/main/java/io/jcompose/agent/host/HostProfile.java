@@ -17,9 +17,11 @@ import java.util.Map;
  * @param swapAccounting     whether the memory controller accounts swap ({@code memory.memsw.*} on v1)
  * @param hostname           the host's name, used for containers sharing the host's network
  * @param cpuCount           CPUs available, the upper bound of {@code cpus}
+ * @param capabilities       the agent's bounding capability set (bit n = capability n): a container cannot
+ *                           get a capability the agent lacks, the runtime's capset would fail
  */
 public record HostProfile(Map<String, Rlimit> rlimits, boolean canRaiseHardLimits, boolean swapAccounting,
-                          String hostname, int cpuCount) {
+                          String hostname, int cpuCount, long capabilities) {
 
     /** A soft/hard pair; {@link #UNLIMITED} stands for RLIM_INFINITY. */
     public record Rlimit(long soft, long hard) {
@@ -45,11 +47,12 @@ public record HostProfile(Map<String, Rlimit> rlimits, boolean canRaiseHardLimit
 
     public static HostProfile detect(CgroupLayout cgroups) {
         Map<String, Rlimit> limits = parseLimits(read("/proc/self/limits"));
-        boolean capSysResource = (effectiveCapabilities(read("/proc/self/status")) & (1L << CAP_SYS_RESOURCE)) != 0;
+        String status = read("/proc/self/status");
+        boolean capSysResource = (effectiveCapabilities(status) & (1L << CAP_SYS_RESOURCE)) != 0;
         boolean swap = cgroups.mountPoints().stream()
                 .anyMatch(p -> Files.exists(p.resolve("memory.memsw.limit_in_bytes")));
         return new HostProfile(limits, capSysResource, swap, read("/proc/sys/kernel/hostname").strip(),
-                Runtime.getRuntime().availableProcessors());
+                Runtime.getRuntime().availableProcessors(), capabilityMask(status, "CapBnd:"));
     }
 
     /** Parses the table of {@code /proc/<pid>/limits}. */
@@ -70,9 +73,13 @@ public record HostProfile(Map<String, Rlimit> rlimits, boolean canRaiseHardLimit
 
     /** The CapEff bit mask of a {@code /proc/<pid>/status} text. */
     public static long effectiveCapabilities(String status) {
+        return capabilityMask(status, "CapEff:");
+    }
+
+    private static long capabilityMask(String status, String field) {
         for (String line : status.split("\n")) {
-            if (line.startsWith("CapEff:")) {
-                return Long.parseUnsignedLong(line.substring(7).strip(), 16);
+            if (line.startsWith(field)) {
+                return Long.parseUnsignedLong(line.substring(field.length()).strip(), 16);
             }
         }
         return 0;

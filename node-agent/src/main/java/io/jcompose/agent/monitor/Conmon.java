@@ -78,7 +78,10 @@ public final class Conmon {
                 "-l", "k8s-file:" + launch.logFile(),
                 "--socket-dir-path", launch.socketDir().toString(),
                 "--log-level", "error"));
-        for (String arg : runtime.globalArgs()) {
+        // The runtime's own log keeps its error even when conmon cannot pass it on.
+        List<String> runtimeArgs = new ArrayList<>(runtime.globalArgs());
+        runtimeArgs.addAll(List.of("--log", runtimeLog(launch).toString(), "--log-format", "json"));
+        for (String arg : runtimeArgs) {
             argv.add("--runtime-arg");
             argv.add(arg);
         }
@@ -105,8 +108,10 @@ public final class Conmon {
             Thread.currentThread().interrupt();
         }
         if (line == null) {
-            throw AgentException.internal("conmon exited without creating the container: "
-                    + stderr.getNow("").strip(), null);
+            String err = stderr.completeOnTimeout("", 5, TimeUnit.SECONDS).join().strip();
+            String runtimeError = lastRuntimeError(runtimeLog(launch));
+            throw AgentException.internal("conmon exited without creating the container"
+                    + (runtimeError.isEmpty() ? "" : ": " + runtimeError) + (err.isEmpty() ? "" : " (" + err + ")"), null);
         }
         JsonNode sync = JSON.readTree(line);
         int pid = sync.path("data").asInt(-1);
@@ -116,6 +121,26 @@ public final class Conmon {
                     runtime.binary().name() + " could not create the container: " + message, null);
         }
         return pid;
+    }
+
+    private static Path runtimeLog(MonitorLaunch launch) {
+        return launch.bundle().resolve("runtime.log");
+    }
+
+    /** The last error-level message of the runtime's JSON log, or "". */
+    private static String lastRuntimeError(Path log) {
+        try {
+            String last = "";
+            for (String line : Files.readAllLines(log)) {
+                JsonNode entry = JSON.readTree(line);
+                if ("error".equals(entry.path("level").asString(""))) {
+                    last = entry.path("msg").asString("");
+                }
+            }
+            return last;
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
     }
 
     /** conmon refuses to start over a previous run's control fifo and attach socket. */
@@ -131,6 +156,7 @@ public final class Conmon {
         Files.deleteIfExists(launch.persistDir().resolve("exit"));
         Files.deleteIfExists(launch.persistDir().resolve("oom"));
         Files.deleteIfExists(launch.containerPidFile());
+        Files.deleteIfExists(runtimeLog(launch));
     }
 
     private static String readSyncLine(Process process) {

@@ -31,7 +31,7 @@ class SpecRulesTest {
     })
     void capabilitySetsFollowDockersRules(String add, String drop, int count, String present, String absent) {
         SecuritySpec security = new SecuritySpec(false, list(add), list(drop), false);
-        List<String> caps = Capabilities.effective(security);
+        List<String> caps = Capabilities.effective(security, Capabilities.EVERY_CAPABILITY);
 
         assertThat(caps).hasSize(count).doesNotHaveDuplicates();
         if (present != null) {
@@ -46,13 +46,26 @@ class SpecRulesTest {
     void dockerDefaultMaskMatchesWhatTheKernelPrints() {
         // Docker's default set, as `grep CapEff /proc/self/status` shows it in a docker container.
         assertThat(Long.toHexString(Capabilities.mask(Capabilities.DOCKER_DEFAULT))).isEqualTo("a80425fb");
-        assertThat(Capabilities.effective(new SecuritySpec(true, List.of(), List.of("ALL"), false)))
+        assertThat(Capabilities.effective(new SecuritySpec(true, List.of(), List.of("ALL"), false), Capabilities.EVERY_CAPABILITY))
                 .isEqualTo(Capabilities.ALL);
     }
 
     @Test
+    void allMeansAllTheAgentHasAndAddingOneItLacksIsAnError() {
+        long withoutSysResource = Capabilities.EVERY_CAPABILITY & ~(1L << 24);
+        assertThat(Capabilities.effective(new SecuritySpec(true, List.of(), List.of(), false), withoutSysResource))
+                .hasSize(40).doesNotContain("CAP_SYS_RESOURCE");
+        assertThat(Capabilities.effective(new SecuritySpec(false, List.of("ALL"), List.of(), false), withoutSysResource))
+                .hasSize(40);
+        assertThatThrownBy(() -> Capabilities.effective(new SecuritySpec(false, List.of("SYS_RESOURCE"), List.of(), false),
+                withoutSysResource))
+                .isInstanceOfSatisfying(AgentException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.FAILED_PRECONDITION));
+    }
+
+    @Test
     void unknownCapabilityIsRejectedWithAHint() {
-        assertThatThrownBy(() -> Capabilities.effective(new SecuritySpec(false, List.of("NET_WIZARD"), List.of(), false)))
+        assertThatThrownBy(() -> Capabilities.effective(new SecuritySpec(false, List.of("NET_WIZARD"), List.of(), false),
+                Capabilities.EVERY_CAPABILITY))
                 .isInstanceOfSatisfying(AgentException.class, e -> {
                     assertThat(e.getMessage()).contains("cap_add: unknown capability \"NET_WIZARD\"");
                     assertThat(e.fix()).contains("NET_ADMIN");
@@ -91,7 +104,7 @@ class SpecRulesTest {
     })
     void rlimitsCannotExceedTheHostsHardLimitWithoutCapSysResource(long hostHard, boolean canRaise, long hard, String outcome) {
         HostProfile host = new HostProfile(Map.of("RLIMIT_NOFILE", new HostProfile.Rlimit(1024, hostHard)),
-                canRaise, true, "h", 2);
+                canRaise, true, "h", 2, Capabilities.EVERY_CAPABILITY);
         ContainerSpec spec = BASE.withUlimits(List.of(new Ulimit("nofile", hard == -1 ? 1024 : Math.min(hard, 1024), hard)));
         if (outcome.equals("ok")) {
             assertThat(translate(spec, host).process().rlimits()).hasSize(1);
@@ -127,7 +140,7 @@ class SpecRulesTest {
 
     @Test
     void hostFactsAreEnforcedAtTranslation() {
-        HostProfile noSwap = new HostProfile(Map.of(), false, false, "h", 2);
+        HostProfile noSwap = new HostProfile(Map.of(), false, false, "h", 2, Capabilities.EVERY_CAPABILITY);
         assertThatThrownBy(() -> translate(BASE.withResources(new ResourceSpec(64 << 20, 0, 128 << 20, 0, 0, 0)), noSwap))
                 .isInstanceOfSatisfying(AgentException.class,
                         e -> assertThat(e.kind()).isEqualTo(ErrorKind.FAILED_PRECONDITION));

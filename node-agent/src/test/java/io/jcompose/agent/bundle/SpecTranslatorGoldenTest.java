@@ -37,7 +37,7 @@ class SpecTranslatorGoldenTest {
     static final HostProfile HOST = new HostProfile(
             Map.of("RLIMIT_NOFILE", new HostProfile.Rlimit(20000, 20000),
                     "RLIMIT_NPROC", new HostProfile.Rlimit(96365, 96365)),
-            false, true, "testhost", 4);
+            false, true, "testhost", 4, Capabilities.EVERY_CAPABILITY & ~(1L << 24)); // no CAP_SYS_RESOURCE
     static final SpecTranslator.Context CONTEXT = new SpecTranslator.Context(ID, HOST,
             new BundleDir(Path.of("/var/lib/jcompose/containers/" + ID)), "/jcompose/" + ID);
 
