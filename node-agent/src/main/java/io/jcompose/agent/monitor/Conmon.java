@@ -3,9 +3,9 @@ package io.jcompose.agent.monitor;
 import io.jcompose.agent.error.AgentException;
 import io.jcompose.agent.host.HostCommand;
 import io.jcompose.agent.runtime.OciRuntime;
+import io.jcompose.agent.syscall.Libc;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +26,11 @@ import tools.jackson.databind.json.JsonMapper;
  * what lets containers outlive an agent restart (docs/design/0004-container-supervision.md).
  *
  * <p>conmon reports the created container's pid (or the runtime's error) on a "sync pipe" named by
- * {@code _OCI_SYNCPIPE}. The JDK cannot hand a child extra descriptors, so conmon is started through
- * {@code sh -c 'exec conmon ... 3>&1'}: descriptor 3 is the agent's stdout pipe.
+ * {@code _OCI_SYNCPIPE}. The JDK cannot hand a child extra descriptors, and it drains and closes a
+ * child's stdout as soon as that process exits (conmon's first process exits right after forking,
+ * possibly before the report is written), so the sync pipe is a named pipe of our own: conmon is
+ * started through {@code sh -c 'exec conmon ... 3>sync'} and the agent reads the other end. End of
+ * file on it means every conmon process has closed it, i.e. conmon died without reporting.
  */
 public final class Conmon {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -66,7 +69,8 @@ public final class Conmon {
      * {@code start}. On failure nothing of the container is left in the runtime.
      */
     public int launch(MonitorLaunch launch, OciRuntime runtime) {
-        List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c", "exec \"$0\" \"$@\" 3>&1 1>/dev/null",
+        Path fifo = launch.bundle().resolve("sync");
+        List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c", "exec \"$0\" \"$@\" 3>\"$SYNC_FIFO\"",
                 binary.toString(), "--api-version", "1",
                 "-c", launch.containerId(), "-u", launch.containerId(), "-n", launch.containerId(),
                 "-r", runtime.binary().path().toString(),
@@ -91,17 +95,23 @@ public final class Conmon {
         if (launch.stdin()) {
             argv.add("-i");
         }
-        ProcessBuilder builder = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        ProcessBuilder builder = new ProcessBuilder(argv)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("_OCI_SYNCPIPE", "3");
+        builder.environment().put("SYNC_FIFO", fifo.toString());
         Process process;
         try {
             prepare(launch);
+            if (!Libc.mkfifo(fifo, 0600)) {
+                throw AgentException.internal("cannot create the sync pipe " + fifo, null);
+            }
             process = builder.start();
         } catch (IOException e) {
             throw AgentException.unavailable("cannot start conmon: " + e.getMessage(), "install Debian's conmon");
         }
         CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> drain(process), Thread::startVirtualThread);
-        String line = readSyncLine(process);
+        String line = readSyncLine(fifo, process);
         try {
             process.waitFor(CREATE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -149,7 +159,7 @@ public final class Conmon {
         Files.createDirectories(launch.exitDir());
         Files.createDirectories(launch.socketDir());
         Files.createDirectories(launch.monitorPidFile().getParent());
-        for (String leftover : List.of("ctl", "attach", "winsz")) {
+        for (String leftover : List.of("ctl", "attach", "winsz", "sync")) {
             Files.deleteIfExists(launch.bundle().resolve(leftover));
         }
         Files.deleteIfExists(launch.exitDir().resolve(launch.containerId()));
@@ -159,18 +169,27 @@ public final class Conmon {
         Files.deleteIfExists(runtimeLog(launch));
     }
 
-    private static String readSyncLine(Process process) {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    /**
+     * Reads conmon's one-line report from the named pipe. Opening blocks until the shell opens the
+     * write end, which it does before it runs conmon; a shell that died first is seen by its exit.
+     */
+    private static String readSyncLine(Path fifo, Process process) {
         CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
-            try {
+            try (BufferedReader reader = Files.newBufferedReader(fifo, StandardCharsets.UTF_8)) {
                 return reader.readLine();
             } catch (IOException e) {
                 return null;
             }
         }, Thread::startVirtualThread);
+        process.onExit().thenRun(() -> {
+            if (process.exitValue() != 0) {
+                unblock(fifo); // the shell or conmon failed before opening the pipe: let the reader see EOF
+            }
+        });
         try {
             return line.get(CREATE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
+            unblock(fifo);
             throw AgentException.unavailable("the runtime did not create the container within "
                     + CREATE_TIMEOUT_SECONDS + " s", "check the host's load and the runtime's logs");
         } catch (ExecutionException e) {
@@ -179,12 +198,24 @@ public final class Conmon {
             Thread.currentThread().interrupt();
             return null;
         } finally {
-            // The monitor keeps its end open for its whole life; the agent needs only this one line.
             try {
-                process.getInputStream().close();
+                Files.deleteIfExists(fifo);
             } catch (IOException e) {
-                // Nothing to do.
+                // Replaced on the next start.
             }
+        }
+    }
+
+    /**
+     * Opens and closes a write end, so a reader blocked in open() proceeds and then sees end of file.
+     * Read-write, because a write-only open of a pipe nobody reads would block.
+     */
+    private static void unblock(Path fifo) {
+        try (var ignored = java.nio.channels.FileChannel.open(fifo, java.nio.file.StandardOpenOption.READ,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            // Opening is all it takes.
+        } catch (IOException e) {
+            // Already gone: nobody is blocked on it.
         }
     }
 

@@ -18,6 +18,9 @@ public final class Libc {
     private static final MethodHandle KILL = handle("kill",
             FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
 
+    private static final MethodHandle MKFIFO = handle("mkfifo",
+            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
+
     private Libc() {
     }
 
@@ -43,6 +46,15 @@ public final class Libc {
             return (int) KILL.invokeExact(pid, signal) == 0;
         } catch (Throwable t) {
             throw new IllegalStateException("kill failed", t);
+        }
+    }
+
+    /** Creates a named pipe; false when it failed (typically because the path exists). */
+    public static boolean mkfifo(java.nio.file.Path path, int mode) {
+        try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
+            return (int) MKFIFO.invokeExact(arena.allocateFrom(path.toString()), mode) == 0;
+        } catch (Throwable t) {
+            throw new IllegalStateException("mkfifo failed", t);
         }
     }
 
