@@ -112,7 +112,9 @@ public final class ContainerService {
             }
             try {
                 BundleWriter.writeConfig(layout.bundle(id), translate(id, c.spec()));
-                runtime.delete(id, true); // a previous run's runtime state, if the exit was not cleaned up
+                if (Files.exists(layout.runtimeRoot().resolve(id))) {
+                    runtime.delete(id, true); // a previous run's runtime state, if its exit was not cleaned up
+                }
                 CompletableFuture<Container> exit = new CompletableFuture<>();
                 exits.put(id, exit);
                 int pid;
