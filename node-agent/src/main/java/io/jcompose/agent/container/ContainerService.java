@@ -3,10 +3,6 @@ package io.jcompose.agent.container;
 import io.jcompose.agent.bundle.BundleWriter;
 import io.jcompose.agent.bundle.ContainerSpec;
 import io.jcompose.agent.bundle.EtcFiles;
-import io.jcompose.agent.bundle.MountSpec;
-import io.jcompose.agent.bundle.ResolvedUser;
-import io.jcompose.agent.bundle.SpecTranslator;
-import io.jcompose.agent.bundle.UserResolver;
 import io.jcompose.agent.bundle.oci.OciSpec;
 import io.jcompose.agent.error.AgentException;
 import io.jcompose.agent.event.ContainerEvent;
@@ -28,25 +24,22 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
 
 /**
  * The container lifecycle: each operation checks the {@link ContainerState} table, does its work
  * through the runtime and the monitor, commits the new state to the store in one transaction and
- * publishes an event. Operations on one container are serialised by a per-container lock; waiting
- * (stop's grace period, wait) happens outside it, so the exit handler can always record an exit.
+ * publishes an event. Operations on one container are serialised by its lock; waiting (stop's grace
+ * period, wait) happens outside it, so an exit can always be recorded.
  *
  * <p>Example: {@code create(new CreateRequest("web-1", labels, spec))} → created;
  * {@code start("web-1")} → running; the process exits → {@link #onExit} → exited with its code;
  * {@code remove("web-1", false)} → gone.
  */
 public final class ContainerService {
-    /** How long stop waits for the exit after SIGKILL before it gives up. */
+    /** How long stop and forced remove wait for the exit after SIGKILL before they give up. */
     private static final Duration KILL_WAIT = Duration.ofSeconds(30);
 
     /** A create: name null for the short id. */
@@ -57,12 +50,11 @@ public final class ContainerService {
     private final OciRuntime runtime;
     private final Conmon conmon;
     private final EventBus events;
-    private final HostProfile host;
     private final ContainerLayout layout;
-    private final String cgroupParent;
+    private final BundlePreparer bundles;
+    private final ContainerLocks locks = new ContainerLocks();
+    private final ExitRecorder exits;
     private final Execs execs;
-    private final ConcurrentHashMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, CompletableFuture<Container>> exits = new ConcurrentHashMap<>();
 
     public ContainerService(ContainerStore store, OciRuntime runtime, Conmon conmon, EventBus events, HostProfile host,
                             ContainerLayout layout, String cgroupParent) {
@@ -70,9 +62,9 @@ public final class ContainerService {
         this.runtime = runtime;
         this.conmon = conmon;
         this.events = events;
-        this.host = host;
         this.layout = layout;
-        this.cgroupParent = cgroupParent;
+        this.bundles = new BundlePreparer(host, layout, cgroupParent);
+        this.exits = new ExitRecorder(store, runtime, layout, events, locks);
         this.execs = new Execs(runtime, host, layout);
     }
 
@@ -84,8 +76,7 @@ public final class ContainerService {
             throw AgentException.alreadyExists("a container named \"" + name + "\" already exists",
                     "remove it first or choose another name");
         }
-        // Everything that can be wrong with the request fails here, before anything is written.
-        OciSpec oci = translate(id.value(), spec);
+        OciSpec oci = bundles.prepare(id.value(), spec); // every request error surfaces here, before any write
         Path dir = layout.containerDir(id.value());
         try {
             Files.createDirectories(dir);
@@ -93,7 +84,7 @@ public final class ContainerService {
                     read(Path.of("/etc/hosts")), read(Path.of("/etc/resolv.conf"))));
             Container container = new Container(id, name, request.labels(), spec, ContainerState.CREATED, 0, null,
                     false, Instant.now(), null, null);
-            store.insert(ContainerRecords.toRow(container));
+            store.insert(ContainerRecords.toRow(container)); // the commit point
             publish(ContainerEvent.Type.CREATED, container);
             return container;
         } catch (IOException | RuntimeException e) {
@@ -103,20 +94,18 @@ public final class ContainerService {
     }
 
     public Container start(String ref) {
-        Container found = inspect(ref);
-        String id = found.id().value();
-        return locked(id, () -> {
+        String id = inspect(ref).id().value();
+        return locks.locked(id, () -> {
             Container c = load(id);
             if (c.state().check(Operation.START) == ContainerState.Decision.ALREADY_DONE) {
                 return c;
             }
             try {
-                BundleWriter.writeConfig(layout.bundle(id), translate(id, c.spec()));
+                BundleWriter.writeConfig(layout.bundle(id), bundles.prepare(id, c.spec()));
                 if (Files.exists(layout.runtimeRoot().resolve(id))) {
                     runtime.delete(id, true); // a previous run's runtime state, if its exit was not cleaned up
                 }
-                CompletableFuture<Container> exit = new CompletableFuture<>();
-                exits.put(id, exit);
+                CompletableFuture<Container> exit = exits.next(id);
                 int pid;
                 try {
                     pid = conmon.launch(new MonitorLaunch(id, layout.containerDir(id), layout.logFile(id),
@@ -125,7 +114,7 @@ public final class ContainerService {
                             c.spec().process().stdinOpen()), runtime);
                     runtime.start(id);
                 } catch (RuntimeException e) {
-                    exits.remove(id, exit);
+                    exits.cancel(id, exit);
                     runtime.delete(id, true);
                     throw e;
                 }
@@ -146,12 +135,12 @@ public final class ContainerService {
     public Container stop(String ref, Duration timeout) {
         Container c = inspect(ref);
         String id = c.id().value();
-        CompletableFuture<Container> exit = locked(id, () -> {
+        CompletableFuture<Container> exit = locks.locked(id, () -> {
             Container now = load(id);
             if (now.state().check(Operation.STOP) == ContainerState.Decision.ALREADY_DONE) {
                 return CompletableFuture.completedFuture(now);
             }
-            CompletableFuture<Container> f = exitFuture(id);
+            CompletableFuture<Container> f = exits.next(id);
             runtime.kill(id, Signals.normalize(now.spec().stopSignal()), false);
             if (now.state() == ContainerState.PAUSED) {
                 runtime.resume(id); // a frozen process cannot act on the signal
@@ -163,22 +152,22 @@ public final class ContainerService {
             return exit.get(grace.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             runtime.kill(id, "SIGKILL", true);
-            return await(exit, KILL_WAIT, c);
+            return ExitRecorder.await(exit, KILL_WAIT, c);
         } catch (InterruptedException | ExecutionException e) {
-            throw interrupted(c, e);
+            throw ExitRecorder.interrupted(c, e);
         }
     }
 
     public Container kill(String ref, String signal) {
         String sig = Signals.normalize(signal == null ? "SIGKILL" : signal);
-        Container c = inspect(ref);
-        String id = c.id().value();
-        return locked(id, () -> {
+        boolean sigkill = sig.equals("SIGKILL") || sig.equals("9");
+        String id = inspect(ref).id().value();
+        return locks.locked(id, () -> {
             Container now = load(id);
             now.state().check(Operation.KILL);
-            exitFuture(id);
-            runtime.kill(id, sig, sig.equals("SIGKILL") || sig.equals("9"));
-            if (now.state() == ContainerState.PAUSED && (sig.equals("SIGKILL") || sig.equals("9"))) {
+            exits.next(id);
+            runtime.kill(id, sig, sigkill);
+            if (now.state() == ContainerState.PAUSED && sigkill) {
                 runtime.resume(id);
             }
             return now;
@@ -195,7 +184,7 @@ public final class ContainerService {
 
     private Container freeze(String ref, Operation op, ContainerState target, ContainerEvent.Type event) {
         String id = inspect(ref).id().value();
-        return locked(id, () -> {
+        return locks.locked(id, () -> {
             Container now = load(id);
             now.state().check(op);
             if (op == Operation.PAUSE) {
@@ -214,11 +203,24 @@ public final class ContainerService {
     public void remove(String ref, boolean force) {
         Container c = inspect(ref);
         String id = c.id().value();
-        if (c.state().isLive() && force) {
-            kill(id, "SIGKILL");
-            await(exitFuture(id), KILL_WAIT, c);
+        if (force) {
+            CompletableFuture<Container> exit = locks.locked(id, () -> {
+                Container now = load(id);
+                if (!now.state().isLive()) {
+                    return null;
+                }
+                CompletableFuture<Container> f = exits.next(id);
+                runtime.kill(id, "SIGKILL", true);
+                if (now.state() == ContainerState.PAUSED) {
+                    runtime.resume(id);
+                }
+                return f;
+            });
+            if (exit != null) {
+                ExitRecorder.await(exit, KILL_WAIT, c);
+            }
         }
-        locked(id, () -> {
+        locks.locked(id, () -> {
             Container now = load(id);
             now.state().check(Operation.REMOVE);
             runtime.delete(id, true);
@@ -229,7 +231,7 @@ public final class ContainerService {
             publish(ContainerEvent.Type.DESTROYED, now);
             return null;
         });
-        locks.remove(id);
+        locks.forget(id);
     }
 
     public Container inspect(String ref) {
@@ -243,82 +245,37 @@ public final class ContainerService {
 
     /** Completes with the container once it is not running (at once when it is not). */
     public CompletableFuture<Container> waitForExit(String ref) {
-        Container c = inspect(ref);
-        if (!c.state().isLive()) {
-            return CompletableFuture.completedFuture(c);
-        }
-        return exitFuture(c.id().value());
+        String id = inspect(ref).id().value();
+        // Under the lock, so the exit cannot be recorded between the state check and the subscription.
+        return locks.locked(id, () -> {
+            Container c = load(id);
+            return c.state().isLive() ? exits.next(id) : CompletableFuture.completedFuture(c);
+        });
     }
 
     public void logs(String ref, LogQuery query, CompletableFuture<?> clientGone, LogReader.Sink sink) {
         Container c = inspect(ref);
-        CompletableFuture<?> stopped = c.state().isLive() ? exitFuture(c.id().value()) : CompletableFuture.completedFuture(c);
+        CompletableFuture<?> stopped = waitForExit(c.id().value());
         new LogReader(layout.logFile(c.id().value()), query).read(CompletableFuture.anyOf(stopped, clientGone), sink);
     }
 
     public Execs.Outcome exec(String ref, Execs.Request request) {
         Container c = inspect(ref);
         c.state().check(Operation.EXEC);
-        return execs.run(c, context(c.id().value()), request);
+        return execs.run(c, bundles.context(c.id().value()), request);
     }
 
-    /** The monitor recorded an exit: commit it, clean the runtime up, wake waiters. */
+    /** The monitor recorded an exit (called by the exit watcher). */
     public void onExit(String id) {
-        if (store.find(id).isEmpty()) {
-            return;
-        }
-        locked(id, () -> {
-            Container c = load(id);
-            if (!c.state().isLive()) {
-                return null; // a failed start's cleanup, or already handled by the reconciler
-            }
-            recordExit(c, readExitCode(id).orElse(255));
-            return null;
-        });
+        exits.onExitFile(id);
     }
 
-    /** Commits an exit the monitor recorded; used by the exit handler and the reconciler. */
-    Container recordExit(Container c, int code) {
-        String id = c.id().value();
-        boolean oom = Files.exists(layout.persistDir(id).resolve("oom"));
-        runtime.delete(id, true);
-        Container exited = c.exited(code, oom, Instant.now());
-        store.update(ContainerRecords.toRow(exited));
-        if (oom) {
-            publish(ContainerEvent.Type.OOM, exited);
-        }
-        events.publish(new ContainerEvent(ContainerEvent.Type.DIED, id, c.name().value(), c.labels(), code, Instant.now()));
-        CompletableFuture<Container> waiting = exits.remove(id);
-        if (waiting != null) {
-            waiting.complete(exited);
-        }
-        return exited;
+    ExitRecorder exits() {
+        return exits;
     }
 
-    /** The exit code the monitor wrote: in the runtime dir, or in the container's persist dir. */
-    java.util.Optional<Integer> readExitCode(String id) {
-        for (Path file : List.of(layout.exitDir().resolve(id), layout.persistDir(id).resolve("exit"))) {
-            try {
-                return java.util.Optional.of(Integer.parseInt(Files.readString(file).strip()));
-            } catch (IOException | NumberFormatException e) {
-                // Try the next place.
-            }
-        }
-        return java.util.Optional.empty();
-    }
-
-    CompletableFuture<Container> exitFuture(String id) {
-        return exits.computeIfAbsent(id, k -> new CompletableFuture<>());
-    }
-
-    <T> T locked(String id, Supplier<T> body) {
-        ReentrantLock lock = locks.computeIfAbsent(id, k -> new ReentrantLock());
-        lock.lock();
-        try {
-            return body.get();
-        } finally {
-            lock.unlock();
-        }
+    ContainerLocks locks() {
+        return locks;
     }
 
     Container load(String id) {
@@ -338,53 +295,8 @@ public final class ContainerService {
         return layout;
     }
 
-    private OciSpec translate(String id, ContainerSpec spec) {
-        Path rootfs = spec.rootfs().path();
-        if (!Files.isDirectory(rootfs)) {
-            throw AgentException.invalid("root filesystem " + rootfs + " does not exist or is not a directory",
-                    "pull or build the image first");
-        }
-        for (MountSpec m : spec.mounts()) {
-            if (m instanceof MountSpec.Bind b && !Files.exists(b.source())) {
-                if (!b.createHostPath()) {
-                    throw AgentException.invalid("bind source " + b.source() + " for " + b.target() + " does not exist",
-                            "create it on the host, or allow create_host_path");
-                }
-                try {
-                    Files.createDirectories(b.source());
-                } catch (IOException e) {
-                    throw AgentException.internal("cannot create bind source " + b.source() + ": " + e.getMessage(), e);
-                }
-            }
-        }
-        ResolvedUser user = UserResolver.resolve(rootfs, spec.process().user(), spec.process().groupAdd());
-        return SpecTranslator.translate(spec, user, context(id));
-    }
-
-    SpecTranslator.Context context(String id) {
-        return new SpecTranslator.Context(id, host, layout.bundle(id), cgroupParent + "/" + id);
-    }
-
     private void publish(ContainerEvent.Type type, Container c) {
         events.publish(new ContainerEvent(type, c.id().value(), c.name().value(), c.labels(), null, Instant.now()));
-    }
-
-    private static Container await(CompletableFuture<Container> exit, Duration limit, Container c) {
-        try {
-            return exit.get(limit.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw AgentException.unavailable("container " + c.name() + " did not exit within " + limit.toSeconds()
-                    + " s of SIGKILL", "check the host for processes stuck in the kernel (state D)");
-        } catch (InterruptedException | ExecutionException e) {
-            throw interrupted(c, e);
-        }
-    }
-
-    private static AgentException interrupted(Container c, Exception e) {
-        if (e instanceof InterruptedException) {
-            Thread.currentThread().interrupt();
-        }
-        return AgentException.internal("interrupted while waiting for " + c.name() + " to exit", e);
     }
 
     private static String read(Path file) {

@@ -35,7 +35,7 @@ public final class Reconciler {
                 .collect(Collectors.toMap(RuntimeState::id, r -> r, (a, b) -> a));
         Map<String, Integer> exitCodes = new HashMap<>();
         for (Container c : containers) {
-            service.readExitCode(c.id().value()).ifPresent(code -> exitCodes.put(c.id().value(), code));
+            service.exits().readExitCode(c.id().value()).ifPresent(code -> exitCodes.put(c.id().value(), code));
         }
         List<ReconcilePlanner.Action> actions = ReconcilePlanner.plan(stored, runtime, exitCodes, directories());
         for (ReconcilePlanner.Action action : actions) {
@@ -48,9 +48,9 @@ public final class Reconciler {
     private void apply(ReconcilePlanner.Action action) {
         String id = action.id();
         switch (action) {
-            case ReconcilePlanner.Adopt a -> service.locked(id, () -> {
+            case ReconcilePlanner.Adopt a -> service.locks().locked(id, () -> {
                 Container c = service.load(id);
-                service.exitFuture(id);
+                service.exits().next(id);
                 if (c.state() != a.state() || c.pid() != a.pid()) {
                     java.time.Instant started = c.state().isLive() && c.startedAt() != null
                             ? c.startedAt() : java.time.Instant.now();
@@ -59,13 +59,13 @@ public final class Reconciler {
                 }
                 // It may have exited between the runtime listing and now; the watcher would then have
                 // seen a not-yet-adopted container and ignored the exit.
-                Optional<Integer> code = service.readExitCode(id);
+                Optional<Integer> code = service.exits().readExitCode(id);
                 if (code.isPresent()) {
-                    service.recordExit(c, code.get());
+                    service.exits().record(c, code.get());
                 }
                 return null;
             });
-            case ReconcilePlanner.RecordExit e -> service.locked(id, () -> service.recordExit(service.load(id), e.exitCode()));
+            case ReconcilePlanner.RecordExit e -> service.locks().locked(id, () -> service.exits().record(service.load(id), e.exitCode()));
             case ReconcilePlanner.DiscardRuntime d -> service.runtime().delete(id, true);
             case ReconcilePlanner.RemoveOrphanFiles o -> ContainerService.deleteTree(service.layout().containerDir(id));
         }
