@@ -144,6 +144,15 @@ class ContainerIsolationIT {
     }
 
     @Test
+    void aTtyContainerGetsATerminalAndItsOutputIsLogged() {
+        Run run = agent.run("tty", edit(agent.spec("sh", "-c", "tty; echo TERM=$TERM; exit 3"), s -> s
+                .withProcess(s.process().withTty(true, false))));
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.stdout()).contains("/dev/pts/0").contains("TERM=xterm");
+    }
+
+    @Test
     void ulimitsAndSysctlsApply() {
         Run run = agent.run("limits", edit(agent.spec("sh", "-c",
                 "ulimit -n; ulimit -H -n; cat /proc/sys/net/core/somaxconn"), s -> s
