@@ -35,6 +35,13 @@ public final class ReconcilePlanner {
     public record Adopt(String id, ContainerState state, int pid, String reason) implements Action {
     }
 
+    /**
+     * The runtime runs it but its monitor is gone, so nobody would record its exit or read its
+     * output: kill it and record the kill, rather than report a container nobody supervises.
+     */
+    public record KillUnsupervised(String id, String reason) implements Action {
+    }
+
     /** It ended while nobody watched: record the exit. */
     public record RecordExit(String id, int exitCode, String reason) implements Action {
     }
@@ -47,8 +54,11 @@ public final class ReconcilePlanner {
     public record RemoveOrphanFiles(String id, String reason) implements Action {
     }
 
+    /**
+     * @param monitors ids of containers whose monitor process is alive
+     */
     public static List<Action> plan(List<Stored> stored, Map<String, RuntimeState> runtime,
-                                    Map<String, Integer> exitCodes, Set<String> directories) {
+                                    Map<String, Integer> exitCodes, Set<String> directories, Set<String> monitors) {
         List<Action> actions = new ArrayList<>();
         Set<String> known = new HashSet<>();
         for (Stored s : stored) {
@@ -63,6 +73,9 @@ public final class ReconcilePlanner {
                     actions.add(new RecordExit(s.id(), code, "stored as " + s.state().wireName()
                             + " but unknown to the runtime; " + recorded));
                 }
+            } else if ((r.isRunning() || r.isPaused()) && !monitors.contains(s.id())) {
+                actions.add(new KillUnsupervised(s.id(), "the runtime reports it " + r.status()
+                        + " but its monitor process is gone"));
             } else if (r.isRunning() || r.isPaused()) {
                 ContainerState now = r.isRunning() ? ContainerState.RUNNING : ContainerState.PAUSED;
                 String why = now == s.state() && r.pid() == s.pid() ? "still " + now.wireName()

@@ -37,7 +37,9 @@ public final class Reconciler {
         for (Container c : containers) {
             service.exits().readExitCode(c.id().value()).ifPresent(code -> exitCodes.put(c.id().value(), code));
         }
-        List<ReconcilePlanner.Action> actions = ReconcilePlanner.plan(stored, runtime, exitCodes, directories());
+        Set<String> monitors = containers.stream().map(c -> c.id().value()).filter(this::monitorAlive)
+                .collect(Collectors.toSet());
+        List<ReconcilePlanner.Action> actions = ReconcilePlanner.plan(stored, runtime, exitCodes, directories(), monitors);
         for (ReconcilePlanner.Action action : actions) {
             LOG.log(System.Logger.Level.INFO, "reconcile {0}: {1}", action.id(), action.reason());
             apply(action);
@@ -66,8 +68,26 @@ public final class Reconciler {
                 return null;
             });
             case ReconcilePlanner.RecordExit e -> service.locks().locked(id, () -> service.exits().record(service.load(id), e.exitCode()));
+            case ReconcilePlanner.KillUnsupervised k -> service.locks().locked(id, () -> {
+                service.runtime().kill(id, "SIGKILL", true);
+                service.runtime().delete(id, true);
+                return service.exits().record(service.load(id), 137);
+            });
             case ReconcilePlanner.DiscardRuntime d -> service.runtime().delete(id, true);
             case ReconcilePlanner.RemoveOrphanFiles o -> ContainerService.deleteTree(service.layout().containerDir(id));
+        }
+    }
+
+    /** Whether the pid in the container's monitor pid file is a live conmon for that container. */
+    private boolean monitorAlive(String id) {
+        try {
+            String pid = Files.readString(service.layout().monitorPidFile(id)).strip();
+            String stat = Files.readString(Path.of("/proc", pid, "stat"));
+            String cmdline = Files.readString(Path.of("/proc", pid, "cmdline"));
+            boolean zombie = stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
+            return !zombie && cmdline.contains("conmon") && cmdline.contains(id);
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 

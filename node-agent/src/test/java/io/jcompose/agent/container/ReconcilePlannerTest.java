@@ -46,7 +46,7 @@ class ReconcilePlannerTest {
                 : Map.of(ID, new RuntimeState(ID, runtimeStatus.equals("stopped") ? 0 : 42, runtimeStatus, "/b"));
         Map<String, Integer> exits = exitCode == null ? Map.of() : Map.of(ID, exitCode);
 
-        List<Action> actions = ReconcilePlanner.plan(List.of(new Stored(ID, stored, 42)), runtime, exits, Set.of(ID));
+        List<Action> actions = ReconcilePlanner.plan(List.of(new Stored(ID, stored, 42)), runtime, exits, Set.of(ID), Set.of(ID));
 
         if (expected == null) {
             assertThat(actions).isEmpty();
@@ -60,7 +60,7 @@ class ReconcilePlannerTest {
     @MethodSource("runtimeStatuses")
     void aLiveStoredContainerTheRuntimeOnlyCreatedIsExitedAndDiscarded(String status) {
         List<Action> actions = ReconcilePlanner.plan(List.of(new Stored(ID, ContainerState.RUNNING, 1)),
-                Map.of(ID, new RuntimeState(ID, 9, status, "/b")), Map.of(), Set.of());
+                Map.of(ID, new RuntimeState(ID, 9, status, "/b")), Map.of(), Set.of(), Set.of(ID));
 
         assertThat(actions).hasSize(2).hasExactlyElementsOfTypes(RecordExit.class, DiscardRuntime.class);
     }
@@ -69,11 +69,25 @@ class ReconcilePlannerTest {
         return Stream.of("created", "creating");
     }
 
+    @ParameterizedTest(name = "runtime {0}")
+    @MethodSource("liveStatuses")
+    void aLiveContainerWhoseMonitorDiedIsKilled(String status) {
+        List<Action> actions = ReconcilePlanner.plan(List.of(new Stored(ID, ContainerState.RUNNING, 42)),
+                Map.of(ID, new RuntimeState(ID, 42, status, "/b")), Map.of(), Set.of(ID), Set.of());
+
+        assertThat(actions).singleElement().isInstanceOf(ReconcilePlanner.KillUnsupervised.class);
+        assertThat(actions.getFirst().reason()).contains("monitor");
+    }
+
+    static Stream<String> liveStatuses() {
+        return Stream.of("running", "paused");
+    }
+
     @org.junit.jupiter.api.Test
     void unknownRuntimeContainersAndDirectoriesAreRemoved() {
         String other = "d".repeat(64);
         List<Action> actions = ReconcilePlanner.plan(List.of(),
-                Map.of(other, new RuntimeState(other, 5, "running", "/b")), Map.of(), Set.of(ID));
+                Map.of(other, new RuntimeState(other, 5, "running", "/b")), Map.of(), Set.of(ID), Set.of(other));
 
         assertThat(actions).containsExactly(
                 new DiscardRuntime(other, actions.get(0).reason()),

@@ -42,10 +42,11 @@ class AgentRestartIT {
                 String waiting = "echo before; while [ ! -f /tmp/%s ]; do sleep 0.1; done; echo after-%s; exit %d";
                 ContainerView longRunner = create(client, host, "long", rootfs, String.format(waiting, "go-long", "long", 7));
                 ContainerView quick = create(client, host, "quick", rootfs, String.format(waiting, "go-quick", "quick", 4));
-                client.start(longRunner.id());
-                client.start(quick.id());
-                awaitLine(client, longRunner.id(), "before");
-                awaitLine(client, quick.id(), "before");
+                ContainerView orphan = create(client, host, "orphan", rootfs, String.format(waiting, "never", "orphan", 1));
+                for (ContainerView c : List.of(longRunner, quick, orphan)) {
+                    client.start(c.id());
+                    awaitLine(client, c.id(), "before");
+                }
                 int pid = client.inspect(longRunner.id()).pid();
 
                 agents.getFirst().destroyForcibly(); // SIGKILL
@@ -55,8 +56,13 @@ class AgentRestartIT {
                 // One container finishes while no agent runs; its monitor records the exit.
                 Path exitFile = config.runtimeDir().resolve("exits").resolve(quick.id());
                 touchAndAwait(rootfs.resolve("tmp/go-quick"), exitFile);
+                // A monitor dies too: nobody would record that container's exit any more.
+                int monitor = Integer.parseInt(Files.readString(
+                        config.runtimeDir().resolve("conmon").resolve(orphan.id() + ".pid")).strip());
+                assertThat(Files.readString(Path.of("/proc/" + monitor + "/cmdline"))).contains(orphan.id());
+                ProcessHandle.of(monitor).ifPresent(ProcessHandle::destroyForcibly);
                 // Leftovers of an interrupted create: files the store does not know.
-                Path orphan = Files.createDirectories(config.dataRoot().resolve("containers").resolve("e".repeat(64)));
+                Path orphanFiles = Files.createDirectories(config.dataRoot().resolve("containers").resolve("e".repeat(64)));
 
                 agents.add(spawn(config, host.root().resolve("agent2.log")));
                 AgentReadiness.await(config.runtimeDir(), Duration.ofSeconds(60));
@@ -68,7 +74,10 @@ class AgentRestartIT {
                 ContainerView exitedMeanwhile = client.inspect(quick.id());
                 assertThat(exitedMeanwhile.state()).isEqualTo("exited");
                 assertThat(exitedMeanwhile.exitCode()).isEqualTo(4);
-                assertThat(Files.exists(orphan)).as("orphan files are removed").isFalse();
+                assertThat(Files.exists(orphanFiles)).as("orphan files are removed").isFalse();
+                ContainerView unsupervised = client.inspect(orphan.id());
+                assertThat(unsupervised.state()).as("a container without a monitor is killed").isEqualTo("exited");
+                assertThat(unsupervised.exitCode()).isEqualTo(137);
 
                 Files.createFile(rootfs.resolve("tmp/go-long"));
                 assertThat(client.awaitExit(longRunner.id()).exitCode()).isEqualTo(7);
@@ -77,6 +86,7 @@ class AgentRestartIT {
 
                 client.remove(longRunner.id(), false);
                 client.remove(quick.id(), false);
+                client.remove(orphan.id(), false);
                 assertThat(client.list(List.of())).isEmpty();
             } finally {
                 for (Process agent : agents) {
@@ -89,10 +99,12 @@ class AgentRestartIT {
 
     private static Process spawn(AgentConfig config, Path log) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        return new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                AgentMain.class.getName(), "--data-root", config.dataRoot().toString(),
-                "--runtime-dir", config.runtimeDir().toString(), "--cgroup-parent", config.cgroupParent())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        List<String> argv = new ArrayList<>(List.of(java));
+        argv.addAll(AgentMain.JVM_OPTIONS); // the options a real launch uses
+        argv.addAll(List.of("-cp", System.getProperty("java.class.path"), AgentMain.class.getName(),
+                "--data-root", config.dataRoot().toString(), "--runtime-dir", config.runtimeDir().toString(),
+                "--cgroup-parent", config.cgroupParent()));
+        return new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     private static ContainerView create(AgentClient client, TestHost host, String name, Path rootfs, String script) {
