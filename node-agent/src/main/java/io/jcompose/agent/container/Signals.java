@@ -10,6 +10,8 @@ public final class Signals {
             "KILL", "USR1", "SEGV", "USR2", "PIPE", "ALRM", "TERM", "STKFLT", "CHLD", "CONT", "STOP", "TSTP", "TTIN",
             "TTOU", "URG", "XCPU", "XFSZ", "VTALRM", "PROF", "WINCH", "IO", "PWR", "SYS");
 
+    private static final java.util.regex.Pattern REALTIME = java.util.regex.Pattern.compile("RTMIN(\\+\\d+)?|RTMAX(-\\d+)?");
+
     private Signals() {
     }
 
@@ -23,7 +25,7 @@ public final class Signals {
             }
         }
         String name = s.startsWith("SIG") ? s.substring(3) : s;
-        if (NAMES.contains(name) || name.matches("RTMIN(\\+\\d+)?|RTMAX(-\\d+)?")) {
+        if (NAMES.contains(name) || REALTIME.matcher(name).matches()) {
             return "SIG" + name;
         }
         throw AgentException.invalid("\"" + signal + "\" is not a signal", "use a name such as SIGTERM or a number 1-64");
