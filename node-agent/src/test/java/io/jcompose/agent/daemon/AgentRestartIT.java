@@ -88,6 +88,12 @@ class AgentRestartIT {
                 client.remove(quick.id(), false);
                 client.remove(orphan.id(), false);
                 assertThat(client.list(List.of())).isEmpty();
+
+                assertThat(io.jcompose.agent.client.AgentControl.status(config.runtimeDir())).isPresent();
+                assertThat(io.jcompose.agent.client.AgentControl.stop(config.runtimeDir(), Duration.ofSeconds(30))).isTrue();
+                assertThat(agents.getLast().isAlive()).isFalse();
+                assertThat(io.jcompose.agent.client.AgentControl.status(config.runtimeDir())).isEmpty();
+                assertThat(config.readyFile()).as("a clean stop removes the ready file").doesNotExist();
             } finally {
                 for (Process agent : agents) {
                     agent.destroy(); // SIGTERM: a clean stop of whichever agent still runs
