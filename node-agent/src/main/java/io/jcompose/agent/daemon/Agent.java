@@ -64,6 +64,11 @@ public final class Agent implements AutoCloseable {
                     .select(config.runtimePreference());
             LOG.log(System.Logger.Level.INFO, "OCI runtime: {0}", selection.reason());
             Conmon conmon = Conmon.locate();
+            // sqlite-jdbc unpacks its native library on first use; keep the copy with the agent's other
+            // volatile files rather than in /tmp, where a killed agent would leave it behind.
+            if (System.getProperty("org.sqlite.tmpdir") == null) {
+                System.setProperty("org.sqlite.tmpdir", config.runtimeDir().toString());
+            }
             store = ContainerStore.open(layout.database());
             EventBus events = new EventBus();
             ContainerService containers = new ContainerService(store, new OciRuntime(selection.chosen(), layout.runtimeRoot()),
