@@ -15,7 +15,6 @@ import io.jcompose.agent.state.LabelFilter;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
@@ -25,6 +24,7 @@ import java.util.function.Supplier;
  * docs/api/openapi.yaml documents the same table.
  */
 final class Routes {
+    private static final System.Logger LOG = System.getLogger(Routes.class.getName());
     private final ContainerService containers;
     private final EventBus events;
     private final Supplier<VersionView> version;
@@ -57,8 +57,8 @@ final class Routes {
                     containers.list(filters(r)).stream().map(ApiViews::container).toList());
             case "POST /v1/containers" -> {
                 CreateContainerRequest body = WireJson.read(r.body(), CreateContainerRequest.class);
-                var created = containers.create(new ContainerService.CreateRequest(body.name(),
-                        body.labels() == null ? Map.of() : body.labels(), SpecBodies.toDomain(body.spec())));
+                var created = containers.create(new ContainerService.CreateRequest(body.name(), body.labels(),
+                        SpecBodies.toDomain(body.spec())));
                 reply.json(HttpResponseStatus.CREATED, ApiViews.container(created));
             }
             case "GET /v1/containers/*" -> reply.json(HttpResponseStatus.OK, ApiViews.container(containers.inspect(s.get(2))));
@@ -101,8 +101,14 @@ final class Routes {
         CompletableFuture<Void> gone = new CompletableFuture<>();
         reply.channel().closeFuture().addListener(f -> gone.complete(null));
         reply.startStream();
-        containers.logs(ref, query, gone, entry -> reply.streamLine(ApiViews.log(entry)));
-        reply.endStream();
+        try {
+            containers.logs(ref, query, gone, entry -> reply.streamLine(ApiViews.log(entry)));
+        } catch (RuntimeException e) {
+            // The status line is sent already; all that is left is to end the stream early.
+            LOG.log(System.Logger.Level.WARNING, "log stream of " + ref + " ended early", e);
+        } finally {
+            reply.endStream();
+        }
     }
 
     private void events(ApiRequest r, Reply reply) {

@@ -76,8 +76,10 @@ public final class AgentClient {
         return call("POST", "/v1/containers/" + enc(ref) + "/stop" + query, null, ContainerView.class);
     }
 
+    /** Sends {@code signal} (SIGKILL when null). */
     public ContainerView kill(String ref, String signal) {
-        return call("POST", "/v1/containers/" + enc(ref) + "/kill?signal=" + enc(signal), null, ContainerView.class);
+        return call("POST", "/v1/containers/" + enc(ref) + "/kill?signal=" + enc(signal == null ? "SIGKILL" : signal), null,
+                ContainerView.class);
     }
 
     public ContainerView pause(String ref) {

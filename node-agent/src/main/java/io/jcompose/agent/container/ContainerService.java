@@ -44,6 +44,10 @@ public final class ContainerService {
 
     /** A create: name null for the short id. */
     public record CreateRequest(String name, Map<String, String> labels, ContainerSpec spec) {
+        public CreateRequest {
+            labels = labels == null ? Map.of() : Map.copyOf(labels);
+            java.util.Objects.requireNonNull(spec, "spec");
+        }
     }
 
     private final ContainerStore store;
