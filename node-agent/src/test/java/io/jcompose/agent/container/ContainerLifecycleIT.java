@@ -129,6 +129,7 @@ class ContainerLifecycleIT {
                 "for i in 1 2 3; do echo out$i; echo err$i >&2; done; echo ready; while true; do sleep 0.1; done"));
         agent.client().start(c.id());
         awaitLine(c.id(), "ready");
+        awaitErrLine(c.id(), "err3"); // the monitor drains the two pipes independently
 
         assertThat(agent.output(c.id(), true, false).lines()).containsExactly("out1", "out2", "out3", "ready");
         assertThat(agent.output(c.id(), false, true).lines()).containsExactly("err1", "err2", "err3");
@@ -227,6 +228,12 @@ class ContainerLifecycleIT {
         int[] seen = {0};
         agent.client().logs(id, new LogOptions(true, false, -1, true), l -> !(l.message().equals(line) && ++seen[0] >= times));
         assertThat(seen[0]).as("saw \"%s\"", line).isEqualTo(times);
+    }
+
+    static void awaitErrLine(String id, String line) {
+        boolean[] seen = {false};
+        agent.client().logs(id, new LogOptions(false, true, -1, true), l -> !(seen[0] = l.message().equals(line)));
+        assertThat(seen[0]).as("saw \"%s\" on stderr", line).isTrue();
     }
 
     private static void awaitJoin(Thread t) {
