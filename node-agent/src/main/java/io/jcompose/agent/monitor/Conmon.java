@@ -95,14 +95,15 @@ public final class Conmon {
         if (launch.stdin()) {
             argv.add("-i");
         }
-        ProcessBuilder builder = new ProcessBuilder(argv)
+        // conmon writes some files (an "oom" marker) relative to its working directory.
+        ProcessBuilder builder = new ProcessBuilder(argv).directory(launch.persistDir().toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("_OCI_SYNCPIPE", "3");
         builder.environment().put("SYNC_FIFO", fifo.toString());
         Process process;
         try {
-            prepare(launch);
+            prepare(launch); // creates the persist directory, which is also conmon's working directory
             if (!Libc.mkfifo(fifo, 0600)) {
                 throw AgentException.internal("cannot create the sync pipe " + fifo, null);
             }

@@ -171,6 +171,7 @@ class ContainerIsolationIT {
 
         assertThat(run.exitCode()).isEqualTo(137);
         assertThat(agent.client().inspect(run.id()).oomKilled()).isTrue();
+        assertThat(java.nio.file.Path.of("oom")).as("conmon's marker stays in the container's directory").doesNotExist();
     }
 
     @Test
