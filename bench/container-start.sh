@@ -1,0 +1,51 @@
+#!/bin/sh
+# Container start benchmark (as root): create+start of one container inside the agent, through
+# its API, against raw `runc run -d` of the same bundle, medians of N runs; then the agent's
+# resident memory with 10 running containers. Uses its own directories and cgroup parent and
+# removes them at the end.
+#
+#   bench/container-start.sh [iterations]        (default 30)
+#   AGENT_JAVA_OPTS="..." bench/container-start.sh   to try other JVM flags for the agent
+set -eu
+N=${1:-30}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+JAVA="$JAVA_HOME/bin/java"
+AGENT_JAVA_OPTS=${AGENT_JAVA_OPTS:-"-XX:+UseSerialGC -Xmx48m -Xms16m -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m -Xss256k -Dio.netty.allocator.type=unpooled"}
+[ "$(id -u)" = 0 ] || { echo "run as root" >&2; exit 1; }
+
+export JAVA_HOME
+(cd "$ROOT" && mvn -B -q -o -pl node-agent -am package -DskipTests \
+   && mvn -B -q -o -pl node-agent dependency:build-classpath -Dmdep.outputFile=target/classpath.txt) >&2
+CP="$ROOT/node-agent/target/classes:$(cat "$ROOT/node-agent/target/classpath.txt")"
+
+TAG=jcbench$(od -An -N3 -tx1 /dev/urandom | tr -d ' \n')
+WORK=/tmp/$TAG
+mkdir -p "$WORK/rootfs/bin" "$WORK/rootfs/etc" "$WORK/rootfs/tmp"
+cp /bin/busybox "$WORK/rootfs/bin/busybox"
+for applet in sh sleep; do ln -s busybox "$WORK/rootfs/bin/$applet"; done
+printf 'root:x:0:0:root:/root:/bin/sh\n' > "$WORK/rootfs/etc/passwd"
+printf 'root:x:0:\n' > "$WORK/rootfs/etc/group"
+
+AGENT_PID=
+cleanup() {
+  [ -n "$AGENT_PID" ] && kill "$AGENT_PID" 2>/dev/null && wait "$AGENT_PID" 2>/dev/null || true
+  for state in "$WORK/run/runc" "$WORK/raw-runc"; do
+    [ -d "$state" ] && for id in $(ls "$state"); do runc --root "$state" delete --force "$id" 2>/dev/null || true; done
+  done
+  for pidfile in "$WORK"/run/conmon/*.pid; do
+    [ -f "$pidfile" ] && grep -q "$TAG" "/proc/$(cat "$pidfile")/cmdline" 2>/dev/null && kill -9 "$(cat "$pidfile")" || true
+  done
+  for d in /sys/fs/cgroup/*/"$TAG"; do [ -d "$d" ] && find "$d" -depth -type d -exec rmdir {} \; 2>/dev/null || true; done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT INT TERM
+
+# shellcheck disable=SC2086
+"$JAVA" $AGENT_JAVA_OPTS --enable-native-access=ALL-UNNAMED -cp "$CP" io.jcompose.agent.daemon.AgentMain \
+  --data-root "$WORK/data" --runtime-dir "$WORK/run" --cgroup-parent "/$TAG" 2>"$WORK/agent.log" &
+AGENT_PID=$!
+
+"$JAVA" --enable-native-access=ALL-UNNAMED -cp "$CP" "$ROOT/bench/ContainerStartBench.java" \
+  "$WORK/run" "$WORK/rootfs" "$WORK/raw-runc" "$WORK" "/$TAG" "$N"
+echo "agent JVM options: $AGENT_JAVA_OPTS"

@@ -1,0 +1,47 @@
+package io.jcompose.agent.api;
+
+import io.jcompose.agent.error.AgentException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A request, copied out of Netty's buffers so it can be served on another thread.
+ *
+ * @param segments the path split on '/', without the empty first one: {@code [v1, containers, web-1, start]}
+ */
+record ApiRequest(String method, List<String> segments, Map<String, List<String>> query, byte[] body) {
+
+    String param(String name) {
+        List<String> values = query.get(name);
+        return values == null || values.isEmpty() ? null : values.getLast();
+    }
+
+    List<String> params(String name) {
+        return query.getOrDefault(name, List.of());
+    }
+
+    boolean flag(String name, boolean fallback) {
+        String value = param(name);
+        if (value == null) {
+            return fallback;
+        }
+        return switch (value) {
+            case "1", "true", "yes" -> true;
+            case "0", "false", "no" -> false;
+            default -> throw AgentException.invalid("query parameter " + name + "=" + value + " is not a boolean",
+                    "use true or false");
+        };
+    }
+
+    int integer(String name, int fallback) {
+        String value = param(name);
+        if (value == null || value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw AgentException.invalid("query parameter " + name + "=" + value + " is not an integer", null);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package io.jcompose.agent.api;
+
+import io.jcompose.agent.api.v1.CreateContainerRequest;
+import io.jcompose.agent.api.v1.ExecRequest;
+import io.jcompose.agent.api.v1.SpecBodies;
+import io.jcompose.agent.api.v1.VersionView;
+import io.jcompose.agent.api.v1.WaitResult;
+import io.jcompose.agent.api.v1.WireJson;
+import io.jcompose.agent.container.ContainerService;
+import io.jcompose.agent.container.Execs;
+import io.jcompose.agent.error.AgentException;
+import io.jcompose.agent.event.EventBus;
+import io.jcompose.agent.log.LogQuery;
+import io.jcompose.agent.state.LabelFilter;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * The v1 endpoints: which method and path does what. Each handler translates the wire request to a
+ * service call and the result back; failures travel as {@link AgentException} to {@link Reply#error}.
+ * docs/api/openapi.yaml documents the same table.
+ */
+final class Routes {
+    private static final System.Logger LOG = System.getLogger(Routes.class.getName());
+    private final ContainerService containers;
+    private final EventBus events;
+    private final Supplier<VersionView> version;
+
+    Routes(ContainerService containers, EventBus events, Supplier<VersionView> version) {
+        this.containers = containers;
+        this.events = events;
+        this.version = version;
+    }
+
+    void serve(ApiRequest request, Reply reply) {
+        try {
+            dispatch(request, reply);
+        } catch (AgentException e) {
+            reply.error(e);
+        } catch (RuntimeException e) {
+            reply.error(AgentException.internal(e.toString(), e));
+        }
+    }
+
+    private void dispatch(ApiRequest r, Reply reply) {
+        List<String> s = r.segments();
+        if (s.isEmpty() || !s.getFirst().equals("v1")) {
+            throw AgentException.notFound("no such endpoint: /" + String.join("/", s), "the API lives under /v1");
+        }
+        String route = r.method() + " " + shape(s);
+        switch (route) {
+            case "GET /v1/version" -> reply.json(HttpResponseStatus.OK, version.get());
+            case "GET /v1/containers" -> reply.json(HttpResponseStatus.OK,
+                    containers.list(filters(r)).stream().map(ApiViews::container).toList());
+            case "POST /v1/containers" -> {
+                CreateContainerRequest body = WireJson.read(r.body(), CreateContainerRequest.class);
+                var created = containers.create(new ContainerService.CreateRequest(body.name(), body.labels(),
+                        SpecBodies.toDomain(body.spec())));
+                reply.json(HttpResponseStatus.CREATED, ApiViews.container(created));
+            }
+            case "GET /v1/containers/*" -> reply.json(HttpResponseStatus.OK, ApiViews.container(containers.inspect(s.get(2))));
+            case "DELETE /v1/containers/*" -> {
+                containers.remove(s.get(2), r.flag("force", false));
+                reply.json(HttpResponseStatus.NO_CONTENT, null);
+            }
+            case "POST /v1/containers/*/start" -> ok(reply, containers.start(s.get(2)));
+            case "POST /v1/containers/*/stop" -> {
+                String timeout = r.param("timeout");
+                ok(reply, containers.stop(s.get(2), timeout == null ? null : Duration.ofSeconds(r.integer("timeout", 10))));
+            }
+            case "POST /v1/containers/*/kill" -> ok(reply, containers.kill(s.get(2), r.param("signal")));
+            case "POST /v1/containers/*/pause" -> ok(reply, containers.pause(s.get(2)));
+            case "POST /v1/containers/*/unpause" -> ok(reply, containers.unpause(s.get(2)));
+            case "POST /v1/containers/*/wait" -> containers.waitForExit(s.get(2)).whenComplete((c, e) -> {
+                if (e == null) {
+                    reply.json(HttpResponseStatus.OK, new WaitResult(c.exitCode() == null ? 0 : c.exitCode(), c.oomKilled()));
+                } else {
+                    reply.error(AgentException.internal("wait failed: " + e, e));
+                }
+            });
+            case "POST /v1/containers/*/exec" -> {
+                ExecRequest body = WireJson.read(r.body(), ExecRequest.class);
+                Execs.Outcome outcome = containers.exec(s.get(2), new Execs.Request(
+                        body.command() == null ? List.of() : body.command(), body.env(), body.user(), body.workingDir()));
+                reply.json(HttpResponseStatus.OK, ApiViews.exec(outcome));
+            }
+            case "GET /v1/containers/*/logs" -> logs(r, s.get(2), reply);
+            case "GET /v1/events" -> events(r, reply);
+            default -> throw AgentException.notFound("no such endpoint: " + r.method() + " /" + String.join("/", s),
+                    "see docs/api/openapi.yaml");
+        }
+    }
+
+    private void logs(ApiRequest r, String ref, Reply reply) {
+        LogQuery query = new LogQuery(r.flag("stdout", true), r.flag("stderr", true), r.integer("tail", -1),
+                r.flag("follow", false));
+        containers.inspect(ref); // a missing container is an error status, not an empty stream
+        CompletableFuture<Void> gone = new CompletableFuture<>();
+        reply.channel().closeFuture().addListener(f -> gone.complete(null));
+        reply.startStream();
+        try {
+            containers.logs(ref, query, gone, entry -> reply.streamLine(ApiViews.log(entry)));
+        } catch (RuntimeException e) {
+            // The status line is sent already; all that is left is to end the stream early.
+            LOG.log(System.Logger.Level.WARNING, "log stream of " + ref + " ended early", e);
+        } finally {
+            reply.endStream();
+        }
+    }
+
+    private void events(ApiRequest r, Reply reply) {
+        List<LabelFilter> filters = filters(r);
+        reply.startStream();
+        AutoCloseable subscription = events.subscribe(event -> {
+            boolean wanted = filters.stream().allMatch(f -> event.labels().containsKey(f.key())
+                    && (f.value() == null || f.value().equals(event.labels().get(f.key()))));
+            if (wanted && !reply.streamLine(ApiViews.event(event))) {
+                throw new IllegalStateException("client gone");
+            }
+        });
+        reply.channel().closeFuture().addListener(f -> subscription.close());
+    }
+
+    private static void ok(Reply reply, io.jcompose.agent.container.Container c) {
+        reply.json(HttpResponseStatus.OK, ApiViews.container(c));
+    }
+
+    private static List<LabelFilter> filters(ApiRequest r) {
+        return r.params("label").stream().map(LabelFilter::parse).toList();
+    }
+
+    /** {@code [v1, containers, web-1, start]} → {@code /v1/containers/*}{@code /start}. */
+    private static String shape(List<String> s) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < s.size(); i++) {
+            out.append('/').append(i == 2 && s.get(1).equals("containers") ? "*" : s.get(i));
+        }
+        return out.toString();
+    }
+}

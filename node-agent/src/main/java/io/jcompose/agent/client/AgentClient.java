@@ -1,0 +1,181 @@
+package io.jcompose.agent.client;
+
+import io.jcompose.agent.api.v1.ContainerView;
+import io.jcompose.agent.api.v1.CreateContainerRequest;
+import io.jcompose.agent.api.v1.ErrorBody;
+import io.jcompose.agent.api.v1.EventView;
+import io.jcompose.agent.api.v1.ExecRequest;
+import io.jcompose.agent.api.v1.ExecResult;
+import io.jcompose.agent.api.v1.LogLine;
+import io.jcompose.agent.api.v1.VersionView;
+import io.jcompose.agent.api.v1.WaitResult;
+import io.jcompose.agent.api.v1.WireJson;
+import io.jcompose.agent.error.AgentException;
+import io.jcompose.agent.error.ErrorKind;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * The agent's v1 API as Java calls, for the CLI and the scheduler. Every failure is an
+ * {@link AgentException} with the agent's kind, problem and fix; an agent that is not running is
+ * UNAVAILABLE. Thread-safe: each call uses its own connection.
+ *
+ * <p>Example: {@code var c = client.create(request); client.start(c.id()); int code = client.awaitExit(c.id()).exitCode();}
+ */
+public final class AgentClient {
+    public static final Path DEFAULT_SOCKET = Path.of("/run/jcompose/jcompose.sock");
+
+    private final Path socket;
+
+    public AgentClient(Path socket) {
+        this.socket = socket;
+    }
+
+    public Path socket() {
+        return socket;
+    }
+
+    public VersionView version() {
+        return call("GET", "/v1/version", null, VersionView.class);
+    }
+
+    public ContainerView create(CreateContainerRequest request) {
+        return call("POST", "/v1/containers", request, ContainerView.class);
+    }
+
+    public ContainerView inspect(String ref) {
+        return call("GET", "/v1/containers/" + enc(ref), null, ContainerView.class);
+    }
+
+    /** Containers having every label condition ({@code key} or {@code key=value}). */
+    public List<ContainerView> list(List<String> labelFilters) {
+        StringBuilder target = new StringBuilder("/v1/containers");
+        char glue = '?';
+        for (String f : labelFilters) {
+            target.append(glue).append("label=").append(enc(f));
+            glue = '&';
+        }
+        return List.of(call("GET", target.toString(), null, ContainerView[].class));
+    }
+
+    public ContainerView start(String ref) {
+        return call("POST", "/v1/containers/" + enc(ref) + "/start", null, ContainerView.class);
+    }
+
+    /** Stops with the container's own grace period when {@code timeout} is null. */
+    public ContainerView stop(String ref, Duration timeout) {
+        String query = timeout == null ? "" : "?timeout=" + timeout.toSeconds();
+        return call("POST", "/v1/containers/" + enc(ref) + "/stop" + query, null, ContainerView.class);
+    }
+
+    /** Sends {@code signal} (SIGKILL when null). */
+    public ContainerView kill(String ref, String signal) {
+        return call("POST", "/v1/containers/" + enc(ref) + "/kill?signal=" + enc(signal == null ? "SIGKILL" : signal), null,
+                ContainerView.class);
+    }
+
+    public ContainerView pause(String ref) {
+        return call("POST", "/v1/containers/" + enc(ref) + "/pause", null, ContainerView.class);
+    }
+
+    public ContainerView unpause(String ref) {
+        return call("POST", "/v1/containers/" + enc(ref) + "/unpause", null, ContainerView.class);
+    }
+
+    public void remove(String ref, boolean force) {
+        call("DELETE", "/v1/containers/" + enc(ref) + "?force=" + force, null, Void.class);
+    }
+
+    /** Blocks until the container is not running and returns its exit. */
+    public WaitResult awaitExit(String ref) {
+        return call("POST", "/v1/containers/" + enc(ref) + "/wait", null, WaitResult.class);
+    }
+
+    public ExecResult exec(String ref, ExecRequest request) {
+        return call("POST", "/v1/containers/" + enc(ref) + "/exec", request, ExecResult.class);
+    }
+
+    /**
+     * Delivers log lines to {@code sink} until the log is read (or, when following, until the
+     * container stops); {@code sink} returns false to stop early.
+     */
+    public void logs(String ref, LogOptions options, Predicate<LogLine> sink) {
+        String target = "/v1/containers/" + enc(ref) + "/logs?stdout=" + options.stdout() + "&stderr=" + options.stderr()
+                + "&tail=" + options.tail() + "&follow=" + options.follow();
+        try (UnixHttp.Response response = open("GET", target, null)) {
+            BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (!line.isEmpty() && !sink.test(WireJson.read(line, LogLine.class))) {
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            throw AgentException.unavailable("the log stream broke: " + e.getMessage(), null);
+        }
+    }
+
+    /**
+     * Streams events (those having every label condition) to {@code consumer} on a background
+     * thread until the returned handle is closed or the agent goes away.
+     */
+    public AutoCloseable events(List<String> labelFilters, Consumer<EventView> consumer) {
+        StringBuilder target = new StringBuilder("/v1/events");
+        char glue = '?';
+        for (String f : labelFilters) {
+            target.append(glue).append("label=").append(enc(f));
+            glue = '&';
+        }
+        UnixHttp.Response response = open("GET", target.toString(), null);
+        Thread.ofVirtual().name("agent-events").start(() -> {
+            try (response) {
+                BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    if (!line.isEmpty()) {
+                        consumer.accept(WireJson.read(line, EventView.class));
+                    }
+                }
+            } catch (IOException e) {
+                // Closed by the caller or by the agent: the stream is over.
+            }
+        });
+        return response::close;
+    }
+
+    private <T> T call(String method, String target, Object body, Class<T> type) {
+        try (UnixHttp.Response response = open(method, target, body == null ? null : WireJson.write(body))) {
+            byte[] bytes = response.readAll();
+            if (type == Void.class || bytes.length == 0) {
+                return null;
+            }
+            return WireJson.read(bytes, type);
+        } catch (IOException e) {
+            throw AgentException.unavailable("reading the agent's answer failed: " + e.getMessage(), null);
+        }
+    }
+
+    /** Sends a request; a non-2xx answer becomes the agent's exception. */
+    private UnixHttp.Response open(String method, String target, byte[] body) {
+        UnixHttp.Response response = UnixHttp.send(socket, method, target, body);
+        if (response.status() / 100 == 2) {
+            return response;
+        }
+        try {
+            ErrorBody error = WireJson.read(response.readAll(), ErrorBody.class);
+            throw new AgentException(ErrorKind.valueOf(error.kind()), error.message(), error.fix());
+        } catch (IOException | IllegalArgumentException e) {
+            throw AgentException.internal("the agent answered HTTP " + response.status() + " without an error body", e);
+        }
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,29 @@
+package io.jcompose.agent.container;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * One lock per container: every state change of a container happens under its lock, so a start,
+ * a recorded exit and a remove of the same container never interleave. Nothing waits for a
+ * container's exit while holding its lock.
+ */
+final class ContainerLocks {
+    private final ConcurrentHashMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+
+    <T> T locked(String id, Supplier<T> body) {
+        ReentrantLock lock = locks.computeIfAbsent(id, k -> new ReentrantLock());
+        lock.lock();
+        try {
+            return body.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Drops the lock of a removed container. */
+    void forget(String id) {
+        locks.remove(id);
+    }
+}

@@ -1,0 +1,332 @@
+package io.jcompose.agent.container;
+
+import io.jcompose.agent.bundle.BundleWriter;
+import io.jcompose.agent.bundle.ContainerSpec;
+import io.jcompose.agent.bundle.EtcFiles;
+import io.jcompose.agent.bundle.oci.OciSpec;
+import io.jcompose.agent.error.AgentException;
+import io.jcompose.agent.event.ContainerEvent;
+import io.jcompose.agent.event.EventBus;
+import io.jcompose.agent.host.HostProfile;
+import io.jcompose.agent.log.LogQuery;
+import io.jcompose.agent.log.LogReader;
+import io.jcompose.agent.monitor.Conmon;
+import io.jcompose.agent.monitor.MonitorLaunch;
+import io.jcompose.agent.runtime.OciRuntime;
+import io.jcompose.agent.state.ContainerStore;
+import io.jcompose.agent.state.LabelFilter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The container lifecycle: each operation checks the {@link ContainerState} table, does its work
+ * through the runtime and the monitor, commits the new state to the store in one transaction and
+ * publishes an event. Operations on one container are serialised by its lock; waiting (stop's grace
+ * period, wait) happens outside it, so an exit can always be recorded.
+ *
+ * <p>Example: {@code create(new CreateRequest("web-1", labels, spec))} → created;
+ * {@code start("web-1")} → running; the process exits → {@link #onExit} → exited with its code;
+ * {@code remove("web-1", false)} → gone.
+ */
+public final class ContainerService {
+    /** How long stop and forced remove wait for the exit after SIGKILL before they give up. */
+    private static final Duration KILL_WAIT = Duration.ofSeconds(30);
+
+    /** A create: name null for the short id. */
+    public record CreateRequest(String name, Map<String, String> labels, ContainerSpec spec) {
+        public CreateRequest {
+            labels = labels == null ? Map.of() : Map.copyOf(labels);
+            java.util.Objects.requireNonNull(spec, "spec");
+        }
+    }
+
+    private final ContainerStore store;
+    private final OciRuntime runtime;
+    private final Conmon conmon;
+    private final EventBus events;
+    private final ContainerLayout layout;
+    private final BundlePreparer bundles;
+    private final ContainerLocks locks = new ContainerLocks();
+    private final ExitRecorder exits;
+    private final Execs execs;
+
+    public ContainerService(ContainerStore store, OciRuntime runtime, Conmon conmon, EventBus events, HostProfile host,
+                            ContainerLayout layout, String cgroupParent) {
+        this.store = store;
+        this.runtime = runtime;
+        this.conmon = conmon;
+        this.events = events;
+        this.layout = layout;
+        this.bundles = new BundlePreparer(host, layout, cgroupParent);
+        this.exits = new ExitRecorder(store, runtime, layout, events, locks);
+        this.execs = new Execs(runtime, host, layout);
+    }
+
+    public Container create(CreateRequest request) {
+        ContainerId id = ContainerId.random();
+        ContainerName name = new ContainerName(request.name() == null ? id.shortId() : request.name());
+        ContainerSpec spec = request.spec();
+        if (store.resolve(name.value()).filter(r -> r.name().equals(name.value())).isPresent()) {
+            throw AgentException.alreadyExists("a container named \"" + name + "\" already exists",
+                    "remove it first or choose another name");
+        }
+        OciSpec oci = bundles.prepare(id.value(), spec); // every request error surfaces here, before any write
+        Path dir = layout.containerDir(id.value());
+        try {
+            Files.createDirectories(dir);
+            BundleWriter.writeEtc(layout.bundle(id.value()), EtcFiles.render(spec, oci.hostname(),
+                    read(Path.of("/etc/hosts")), read(Path.of("/etc/resolv.conf"))));
+            Container container = new Container(id, name, request.labels(), spec, ContainerState.CREATED, 0, null,
+                    false, Instant.now(), null, null);
+            store.insert(ContainerRecords.toRow(container)); // the commit point
+            publish(ContainerEvent.Type.CREATED, container);
+            return container;
+        } catch (IOException | RuntimeException e) {
+            deleteTree(dir);
+            throw e instanceof AgentException a ? a : AgentException.internal("cannot create " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Container start(String ref) {
+        String id = inspect(ref).id().value();
+        return locks.locked(id, () -> {
+            Container c = load(id);
+            if (c.state().check(Operation.START) == ContainerState.Decision.ALREADY_DONE) {
+                return c;
+            }
+            try {
+                BundleWriter.writeConfig(layout.bundle(id), bundles.prepare(id, c.spec()));
+                if (Files.exists(layout.runtimeRoot().resolve(id))) {
+                    runtime.delete(id, true); // a previous run's runtime state, if its exit was not cleaned up
+                }
+                CompletableFuture<Container> exit = exits.next(id);
+                int pid;
+                try {
+                    pid = conmon.launch(new MonitorLaunch(id, layout.containerDir(id), layout.logFile(id),
+                            layout.persistDir(id), layout.exitDir(), layout.monitorPidFile(id),
+                            layout.containerPidFile(id), layout.socketDir(), c.spec().process().tty(),
+                            c.spec().process().stdinOpen()), runtime);
+                    runtime.start(id);
+                } catch (RuntimeException e) {
+                    exits.cancel(id, exit);
+                    runtime.delete(id, true);
+                    throw e;
+                }
+                Container running = c.running(pid, Instant.now());
+                store.update(ContainerRecords.toRow(running));
+                publish(ContainerEvent.Type.STARTED, running);
+                return running;
+            } catch (AgentException e) {
+                throw e.wrap("failed to start " + c.name());
+            }
+        });
+    }
+
+    /**
+     * Sends the stop signal, waits up to {@code timeout} (null: the container's grace period), then
+     * SIGKILL; returns the exited container.
+     */
+    public Container stop(String ref, Duration timeout) {
+        Container c = inspect(ref);
+        String id = c.id().value();
+        CompletableFuture<Container> exit = locks.locked(id, () -> {
+            Container now = load(id);
+            if (now.state().check(Operation.STOP) == ContainerState.Decision.ALREADY_DONE) {
+                return CompletableFuture.completedFuture(now);
+            }
+            CompletableFuture<Container> f = exits.next(id);
+            runtime.kill(id, Signals.normalize(now.spec().stopSignal()), false);
+            if (now.state() == ContainerState.PAUSED) {
+                runtime.resume(id); // a frozen process cannot act on the signal
+            }
+            return f;
+        });
+        Duration grace = timeout != null ? timeout : c.spec().stopGracePeriod();
+        try {
+            return exit.get(grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            runtime.kill(id, "SIGKILL", true);
+            return ExitRecorder.await(exit, KILL_WAIT, c);
+        } catch (InterruptedException | ExecutionException e) {
+            throw ExitRecorder.interrupted(c, e);
+        }
+    }
+
+    public Container kill(String ref, String signal) {
+        String sig = Signals.normalize(signal == null ? "SIGKILL" : signal);
+        boolean sigkill = sig.equals("SIGKILL") || sig.equals("9");
+        String id = inspect(ref).id().value();
+        return locks.locked(id, () -> {
+            Container now = load(id);
+            now.state().check(Operation.KILL);
+            exits.next(id);
+            runtime.kill(id, sig, sigkill);
+            if (now.state() == ContainerState.PAUSED && sigkill) {
+                runtime.resume(id);
+            }
+            return now;
+        });
+    }
+
+    public Container pause(String ref) {
+        return freeze(ref, Operation.PAUSE, ContainerState.PAUSED, ContainerEvent.Type.PAUSED);
+    }
+
+    public Container unpause(String ref) {
+        return freeze(ref, Operation.UNPAUSE, ContainerState.RUNNING, ContainerEvent.Type.UNPAUSED);
+    }
+
+    private Container freeze(String ref, Operation op, ContainerState target, ContainerEvent.Type event) {
+        String id = inspect(ref).id().value();
+        return locks.locked(id, () -> {
+            Container now = load(id);
+            now.state().check(op);
+            if (op == Operation.PAUSE) {
+                runtime.pause(id);
+            } else {
+                runtime.resume(id);
+            }
+            Container changed = now.withState(target);
+            store.update(ContainerRecords.toRow(changed));
+            publish(event, changed);
+            return changed;
+        });
+    }
+
+    /** Removes the container, its bundle and its logs; with {@code force} a live one is killed first. */
+    public void remove(String ref, boolean force) {
+        Container c = inspect(ref);
+        String id = c.id().value();
+        if (force) {
+            CompletableFuture<Container> exit = locks.locked(id, () -> {
+                Container now = load(id);
+                if (!now.state().isLive()) {
+                    return null;
+                }
+                CompletableFuture<Container> f = exits.next(id);
+                runtime.kill(id, "SIGKILL", true);
+                if (now.state() == ContainerState.PAUSED) {
+                    runtime.resume(id);
+                }
+                return f;
+            });
+            if (exit != null) {
+                ExitRecorder.await(exit, KILL_WAIT, c);
+            }
+        }
+        locks.locked(id, () -> {
+            Container now = load(id);
+            now.state().check(Operation.REMOVE);
+            runtime.delete(id, true);
+            store.delete(id); // the commit point: from here on the container is gone
+            deleteTree(layout.containerDir(id));
+            deleteQuietly(layout.monitorPidFile(id));
+            deleteQuietly(layout.exitDir().resolve(id));
+            publish(ContainerEvent.Type.DESTROYED, now);
+            return null;
+        });
+        locks.forget(id);
+    }
+
+    public Container inspect(String ref) {
+        return store.resolve(ref).map(ContainerRecords::fromRow).orElseThrow(() ->
+                AgentException.notFound("no such container: " + ref, "list containers to see the names"));
+    }
+
+    public List<Container> list(List<LabelFilter> filters) {
+        return store.list(filters).stream().map(ContainerRecords::fromRow).toList();
+    }
+
+    /** Completes with the container once it is not running (at once when it is not). */
+    public CompletableFuture<Container> waitForExit(String ref) {
+        String id = inspect(ref).id().value();
+        // Under the lock, so the exit cannot be recorded between the state check and the subscription.
+        return locks.locked(id, () -> {
+            Container c = load(id);
+            return c.state().isLive() ? exits.next(id) : CompletableFuture.completedFuture(c);
+        });
+    }
+
+    public void logs(String ref, LogQuery query, CompletableFuture<?> clientGone, LogReader.Sink sink) {
+        Container c = inspect(ref);
+        CompletableFuture<?> stopped = waitForExit(c.id().value());
+        new LogReader(layout.logFile(c.id().value()), query).read(CompletableFuture.anyOf(stopped, clientGone), sink);
+    }
+
+    public Execs.Outcome exec(String ref, Execs.Request request) {
+        Container c = inspect(ref);
+        c.state().check(Operation.EXEC);
+        return execs.run(c, bundles.context(c.id().value()), request);
+    }
+
+    /** The monitor recorded an exit (called by the exit watcher). */
+    public void onExit(String id) {
+        exits.onExitFile(id);
+    }
+
+    ExitRecorder exits() {
+        return exits;
+    }
+
+    ContainerLocks locks() {
+        return locks;
+    }
+
+    Container load(String id) {
+        return store.find(id).map(ContainerRecords::fromRow).orElseThrow(() ->
+                AgentException.notFound("no such container: " + id, null));
+    }
+
+    ContainerStore store() {
+        return store;
+    }
+
+    OciRuntime runtime() {
+        return runtime;
+    }
+
+    ContainerLayout layout() {
+        return layout;
+    }
+
+    private void publish(ContainerEvent.Type type, Container c) {
+        events.publish(new ContainerEvent(type, c.id().value(), c.name().value(), c.labels(), null, Instant.now()));
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var walk = Files.walk(root)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(ContainerService::deleteQuietly);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + root, e);
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // Left for the reconciler's orphan sweep.
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.jcompose.agent.container;
+
+import io.jcompose.agent.bundle.BundleWriter;
+import io.jcompose.agent.bundle.ContainerSpec;
+import io.jcompose.agent.bundle.ProcessSpec;
+import io.jcompose.agent.bundle.ResolvedUser;
+import io.jcompose.agent.bundle.SpecTranslator;
+import io.jcompose.agent.bundle.UserResolver;
+import io.jcompose.agent.bundle.oci.OciJson;
+import io.jcompose.agent.bundle.oci.OciProcess;
+import io.jcompose.agent.error.AgentException;
+import io.jcompose.agent.host.HostProfile;
+import io.jcompose.agent.runtime.OciRuntime;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Runs an extra process in a running container through the runtime's {@code exec}. The process
+ * inherits the container's environment, capabilities and limits, with the request's env on top and
+ * its own user and working directory when given. Output is captured whole (up to a bound) and
+ * returned with the exit code; streaming and TTY exec are not here yet.
+ */
+public final class Execs {
+    /** Output beyond this many bytes per stream is dropped, so one noisy exec cannot exhaust the agent. */
+    static final int MAX_OUTPUT = 16 * 1024 * 1024;
+
+    /**
+     * @param command    the command line, looked up on the container's PATH
+     * @param env        {@code KEY=value} added to the container's environment
+     * @param user       null or empty for the container's user
+     * @param workingDir null or empty for the container's
+     */
+    public record Request(List<String> command, List<String> env, String user, String workingDir) {
+        public Request {
+            command = List.copyOf(command);
+            env = env == null ? List.of() : List.copyOf(env);
+        }
+    }
+
+    /** A finished exec. */
+    public record Outcome(int exitCode, byte[] stdout, byte[] stderr) {
+    }
+
+    private final OciRuntime runtime;
+    private final HostProfile host;
+    private final ContainerLayout layout;
+
+    Execs(OciRuntime runtime, HostProfile host, ContainerLayout layout) {
+        this.runtime = runtime;
+        this.host = host;
+        this.layout = layout;
+    }
+
+    Outcome run(Container c, SpecTranslator.Context context, Request request) {
+        if (request.command().isEmpty()) {
+            throw AgentException.invalid("exec needs a command", "give the command to run");
+        }
+        ContainerSpec spec = c.spec();
+        boolean ownUser = request.user() != null && !request.user().isEmpty();
+        ResolvedUser user = UserResolver.resolve(spec.rootfs().path(), ownUser ? request.user() : spec.process().user(),
+                ownUser ? List.of() : spec.process().groupAdd());
+        String cwd = request.workingDir() == null || request.workingDir().isEmpty()
+                ? spec.process().workingDir() : request.workingDir();
+        ProcessSpec process = new ProcessSpec(request.command(), List.of(), cwd, "", List.of(), false, false);
+        OciProcess oci = SpecTranslator.process(spec, process, user, SpecTranslator.hostname(spec, context), host,
+                request.env());
+        String id = c.id().value();
+        Path processFile = layout.containerDir(id).resolve("exec-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()) + ".json");
+        BundleWriter.write(processFile, OciJson.write(oci));
+        try {
+            Process p = new ProcessBuilder(runtime.execArgv(id, processFile))
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> drain(p.getErrorStream()), Thread::startVirtualThread);
+            byte[] out = drain(p.getInputStream());
+            return new Outcome(p.waitFor(), out, err.join());
+        } catch (IOException e) {
+            throw AgentException.unavailable("cannot run " + runtime.binary().name() + " exec: " + e.getMessage(), null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw AgentException.internal("interrupted during exec in " + c.name(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(processFile);
+            } catch (IOException e) {
+                // The container's directory goes with the container.
+            }
+        }
+    }
+
+    private static byte[] drain(InputStream in) {
+        try (in) {
+            byte[] kept = in.readNBytes(MAX_OUTPUT);
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return kept;
+        } catch (IOException e) {
+            return new byte[0];
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.jcompose.agent.container;
+
+import io.jcompose.agent.error.AgentException;
+import io.jcompose.agent.event.ContainerEvent;
+import io.jcompose.agent.event.EventBus;
+import io.jcompose.agent.runtime.OciRuntime;
+import io.jcompose.agent.state.ContainerStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Turns the monitor's exit files into state: reads the code and the OOM flag, cleans the runtime
+ * up (which removes the cgroup), commits {@code exited}, publishes {@code oom}/{@code died} and wakes
+ * everyone waiting for that exit.
+ */
+final class ExitRecorder {
+    private final ContainerStore store;
+    private final OciRuntime runtime;
+    private final ContainerLayout layout;
+    private final EventBus events;
+    private final ContainerLocks locks;
+    private final ConcurrentHashMap<String, CompletableFuture<Container>> waiting = new ConcurrentHashMap<>();
+
+    ExitRecorder(ContainerStore store, OciRuntime runtime, ContainerLayout layout, EventBus events, ContainerLocks locks) {
+        this.store = store;
+        this.runtime = runtime;
+        this.layout = layout;
+        this.events = events;
+        this.locks = locks;
+    }
+
+    /** Completes with the exited container at its next recorded exit. */
+    CompletableFuture<Container> next(String id) {
+        return waiting.computeIfAbsent(id, k -> new CompletableFuture<>());
+    }
+
+    /** Forgets a future made for a start that failed. */
+    void cancel(String id, CompletableFuture<Container> future) {
+        waiting.remove(id, future);
+    }
+
+    /** The monitor wrote {@code <exit dir>/<id>}. */
+    void onExitFile(String id) {
+        if (store.find(id).isEmpty()) {
+            return;
+        }
+        locks.locked(id, () -> {
+            Container c = store.find(id).map(ContainerRecords::fromRow).orElse(null);
+            if (c == null || !c.state().isLive()) {
+                return null; // a failed start's cleanup, or already recorded by the reconciler
+            }
+            return record(c, readExitCode(id).orElse(ReconcilePlanner.UNKNOWN_EXIT));
+        });
+    }
+
+    /** Commits an exit; the caller holds the container's lock. */
+    Container record(Container c, int code) {
+        String id = c.id().value();
+        boolean oom = Files.exists(layout.persistDir(id).resolve("oom"));
+        runtime.delete(id, true);
+        Container exited = c.exited(code, oom, Instant.now());
+        store.update(ContainerRecords.toRow(exited));
+        if (oom) {
+            events.publish(new ContainerEvent(ContainerEvent.Type.OOM, id, c.name().value(), c.labels(), null, Instant.now()));
+        }
+        events.publish(new ContainerEvent(ContainerEvent.Type.DIED, id, c.name().value(), c.labels(), code, Instant.now()));
+        CompletableFuture<Container> future = waiting.remove(id);
+        if (future != null) {
+            future.complete(exited);
+        }
+        return exited;
+    }
+
+    /** The exit code the monitor wrote: in the runtime dir, or in the container's persist dir. */
+    Optional<Integer> readExitCode(String id) {
+        for (Path file : List.of(layout.exitDir().resolve(id), layout.persistDir(id).resolve("exit"))) {
+            try {
+                return Optional.of(Integer.parseInt(Files.readString(file).strip()));
+            } catch (IOException | NumberFormatException e) {
+                // Try the next place.
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Waits for {@code exit} up to {@code limit}; UNAVAILABLE when the container does not exit. */
+    static Container await(CompletableFuture<Container> exit, Duration limit, Container c) {
+        try {
+            return exit.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw AgentException.unavailable("container " + c.name() + " did not exit within " + limit.toSeconds()
+                    + " s of SIGKILL", "check the host for processes stuck in the kernel (state D)");
+        } catch (InterruptedException | ExecutionException e) {
+            throw interrupted(c, e);
+        }
+    }
+
+    static AgentException interrupted(Container c, Exception e) {
+        if (e instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+        }
+        return AgentException.internal("interrupted while waiting for " + c.name() + " to exit", e);
+    }
+}

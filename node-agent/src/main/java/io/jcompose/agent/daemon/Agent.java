@@ -1,0 +1,123 @@
+package io.jcompose.agent.daemon;
+
+import io.jcompose.agent.container.ContainerLayout;
+import io.jcompose.agent.container.ContainerService;
+import io.jcompose.agent.container.Reconciler;
+import io.jcompose.agent.error.AgentException;
+import io.jcompose.agent.event.EventBus;
+import io.jcompose.agent.host.CgroupLayout;
+import io.jcompose.agent.host.HostProfile;
+import io.jcompose.agent.monitor.Conmon;
+import io.jcompose.agent.monitor.ExitWatcher;
+import io.jcompose.agent.runtime.OciRuntime;
+import io.jcompose.agent.runtime.RuntimeDetector;
+import io.jcompose.agent.runtime.RuntimeSelection;
+import io.jcompose.agent.state.ContainerStore;
+import io.jcompose.agent.syscall.Libc;
+
+/**
+ * One running agent, wired in the order the document {@code docs/design/0004-container-supervision.md}
+ * gives: lock, host facts, runtime choice, monitor, store, exit watcher, reconcile. The API server is
+ * started on top by {@link AgentMain}; tests may use the services directly.
+ */
+public final class Agent implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(Agent.class.getName());
+
+    private final AgentConfig config;
+    private final InstanceLock lock;
+    private final ContainerStore store;
+    private final ExitWatcher watcher;
+    private final ContainerService containers;
+    private final EventBus events;
+    private final RuntimeSelection runtime;
+    private final CgroupLayout cgroups;
+    private final String conmonVersion;
+
+    private Agent(AgentConfig config, InstanceLock lock, ContainerStore store, ExitWatcher watcher,
+                  ContainerService containers, EventBus events, RuntimeSelection runtime, CgroupLayout cgroups,
+                  String conmonVersion) {
+        this.config = config;
+        this.lock = lock;
+        this.store = store;
+        this.watcher = watcher;
+        this.containers = containers;
+        this.events = events;
+        this.runtime = runtime;
+        this.cgroups = cgroups;
+        this.conmonVersion = conmonVersion;
+    }
+
+    /** Starts an agent; fails with UNAVAILABLE when not root, already running, or a host piece is missing. */
+    public static Agent start(AgentConfig config) {
+        if (Libc.geteuid() != 0) {
+            throw AgentException.unavailable("the agent must run as root (it creates namespaces, cgroups and mounts)",
+                    "run it with sudo, or as the system service");
+        }
+        InstanceLock lock = InstanceLock.acquire(config.lockFile());
+        ContainerStore store = null;
+        ExitWatcher watcher = null;
+        try {
+            ContainerLayout layout = new ContainerLayout(config.dataRoot(), config.runtimeDir());
+            CgroupLayout cgroups = CgroupLayout.detect();
+            HostProfile host = HostProfile.detect(cgroups);
+            RuntimeSelection selection = new RuntimeDetector(layout.probeDir(), config.cgroupParent(), cgroups)
+                    .select(config.runtimePreference());
+            LOG.log(System.Logger.Level.INFO, "OCI runtime: {0}", selection.reason());
+            Conmon conmon = Conmon.locate();
+            // sqlite-jdbc unpacks its native library on first use; keep the copy with the agent's other
+            // volatile files rather than in /tmp, where a killed agent would leave it behind.
+            if (System.getProperty("org.sqlite.tmpdir") == null) {
+                System.setProperty("org.sqlite.tmpdir", config.runtimeDir().toString());
+            }
+            store = ContainerStore.open(layout.database());
+            EventBus events = new EventBus();
+            ContainerService containers = new ContainerService(store, new OciRuntime(selection.chosen(), layout.runtimeRoot()),
+                    conmon, events, host, layout, config.cgroupParent());
+            // Exits are handled off the watcher thread: recording one takes the container's lock.
+            watcher = ExitWatcher.start(layout.exitDir(), id -> Thread.startVirtualThread(() -> containers.onExit(id)));
+            new Reconciler(containers).run();
+            return new Agent(config, lock, store, watcher, containers, events, selection, cgroups, conmon.version());
+        } catch (RuntimeException e) {
+            if (watcher != null) {
+                watcher.close();
+            }
+            if (store != null) {
+                store.close();
+            }
+            lock.close();
+            throw e;
+        }
+    }
+
+    public AgentConfig config() {
+        return config;
+    }
+
+    public ContainerService containers() {
+        return containers;
+    }
+
+    public EventBus events() {
+        return events;
+    }
+
+    public RuntimeSelection runtime() {
+        return runtime;
+    }
+
+    public CgroupLayout cgroups() {
+        return cgroups;
+    }
+
+    public String conmonVersion() {
+        return conmonVersion;
+    }
+
+    /** Stops the agent; containers keep running under their monitors. */
+    @Override
+    public void close() {
+        watcher.close();
+        store.close();
+        lock.close();
+    }
+}

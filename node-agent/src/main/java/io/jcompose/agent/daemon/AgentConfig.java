@@ -1,0 +1,58 @@
+package io.jcompose.agent.daemon;
+
+import io.jcompose.agent.runtime.RuntimeDetector;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How an agent instance is laid out on the host. Tests give every run its own directories and
+ * cgroup parent; production uses {@link #defaults()}.
+ *
+ * @param dataRoot          durable state: database, bundles, logs ({@code /var/lib/jcompose})
+ * @param runtimeDir        volatile state: socket, lock, runtime state, exit files ({@code /run/jcompose})
+ * @param cgroupParent      cgroup under which every container's cgroup is made ({@code /jcompose})
+ * @param runtimePreference OCI runtimes to try, in order
+ */
+public record AgentConfig(Path dataRoot, Path runtimeDir, String cgroupParent, List<String> runtimePreference) {
+    public AgentConfig {
+        Objects.requireNonNull(dataRoot, "dataRoot");
+        Objects.requireNonNull(runtimeDir, "runtimeDir");
+        if (cgroupParent == null || !cgroupParent.startsWith("/") || cgroupParent.length() < 2) {
+            throw new IllegalArgumentException("cgroup parent must be an absolute cgroup path such as /jcompose");
+        }
+        runtimePreference = List.copyOf(runtimePreference);
+    }
+
+    public static AgentConfig defaults() {
+        return new AgentConfig(Path.of("/var/lib/jcompose"), Path.of("/run/jcompose"), "/jcompose",
+                RuntimeDetector.DEFAULT_PREFERENCE);
+    }
+
+    public AgentConfig withDirectories(Path data, Path runtime) {
+        return new AgentConfig(data, runtime, cgroupParent, runtimePreference);
+    }
+
+    public AgentConfig withCgroupParent(String parent) {
+        return new AgentConfig(dataRoot, runtimeDir, parent, runtimePreference);
+    }
+
+    public AgentConfig withRuntimePreference(List<String> preference) {
+        return new AgentConfig(dataRoot, runtimeDir, cgroupParent, preference);
+    }
+
+    /** The API's unix socket. */
+    public Path socket() {
+        return runtimeDir.resolve("jcompose.sock");
+    }
+
+    /** Held while an agent runs: one agent per runtime directory. */
+    public Path lockFile() {
+        return runtimeDir.resolve("jcompose.lock");
+    }
+
+    /** Written (with the agent's pid) once the socket accepts requests; removed at shutdown. */
+    public Path readyFile() {
+        return runtimeDir.resolve("jcompose.ready");
+    }
+}

@@ -1,0 +1,143 @@
+package io.jcompose.agent.runtime;
+
+import io.jcompose.agent.error.AgentException;
+import io.jcompose.agent.error.ErrorKind;
+import io.jcompose.agent.host.HostCommand;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The OCI runtime's command line, for one state root of our own ({@code --root}), so the agent never
+ * sees or touches containers that other tools created with the same runtime. {@code create} is not
+ * here: the monitor runs it, so that the monitor becomes the container's parent.
+ */
+public final class OciRuntime {
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private final RuntimeBinary binary;
+    private final Path stateRoot;
+
+    public OciRuntime(RuntimeBinary binary, Path stateRoot) {
+        this.binary = binary;
+        this.stateRoot = stateRoot;
+    }
+
+    public RuntimeBinary binary() {
+        return binary;
+    }
+
+    /** The global options that select our state root; the monitor passes them on to {@code create}. */
+    public List<String> globalArgs() {
+        return List.of("--root", stateRoot.toString());
+    }
+
+    /** Lets a created container run its process. */
+    public void start(String id) {
+        check(run("start", id), "start");
+    }
+
+    /** Sends a signal to the container's init, or with {@code all} to every process in it. */
+    public void kill(String id, String signal, boolean all) {
+        List<String> args = new ArrayList<>(List.of("kill"));
+        if (all) {
+            args.add("--all");
+        }
+        args.add(id);
+        args.add(signal);
+        HostCommand.Result result = run(args);
+        // A container that has just exited answers "not running"; the caller sees the exit anyway.
+        if (!result.ok() && !notRunning(result.stderr())) {
+            check(result, "kill");
+        }
+    }
+
+    /** Freezes every process of the container (cgroup freezer). */
+    public void pause(String id) {
+        check(run("pause", id), "pause");
+    }
+
+    public void resume(String id) {
+        check(run("resume", id), "resume");
+    }
+
+    /**
+     * Forgets a container and removes its cgroup. With {@code force} a live container is killed first.
+     * A container the runtime does not know is already deleted.
+     */
+    public void delete(String id, boolean force) {
+        HostCommand.Result result = force ? run("delete", "--force", id) : run("delete", id);
+        if (!result.ok() && !doesNotExist(result.stderr())) {
+            check(result, "delete");
+        }
+    }
+
+    public Optional<RuntimeState> state(String id) {
+        HostCommand.Result result = run("state", id);
+        if (!result.ok()) {
+            if (doesNotExist(result.stderr())) {
+                return Optional.empty();
+            }
+            check(result, "state");
+        }
+        return Optional.of(JSON.readValue(result.stdout(), RuntimeState.class));
+    }
+
+    /** Every container under our state root. */
+    public List<RuntimeState> list() {
+        HostCommand.Result result = run("list", "--format", "json");
+        check(result, "list");
+        String out = result.stdout().strip();
+        if (out.isEmpty() || out.equals("null")) {
+            return List.of();
+        }
+        return List.of(JSON.readValue(out, RuntimeState[].class));
+    }
+
+    /** The command line of {@code exec} with a process description file; the caller wires its stdio. */
+    public List<String> execArgv(String id, Path processJson) {
+        List<String> argv = new ArrayList<>(command());
+        argv.addAll(List.of("exec", "--process", processJson.toString(), id));
+        return argv;
+    }
+
+    private HostCommand.Result run(String... args) {
+        return run(List.of(args));
+    }
+
+    private HostCommand.Result run(List<String> args) {
+        List<String> argv = new ArrayList<>(command());
+        argv.addAll(args);
+        return HostCommand.run(argv);
+    }
+
+    private List<String> command() {
+        List<String> argv = new ArrayList<>();
+        argv.add(binary.path().toString());
+        argv.addAll(globalArgs());
+        return argv;
+    }
+
+    private void check(HostCommand.Result result, String verb) {
+        if (result.ok()) {
+            return;
+        }
+        String message = HostCommand.runtimeMessage(result.stderr());
+        ErrorKind kind = doesNotExist(result.stderr()) ? ErrorKind.NOT_FOUND : ErrorKind.INTERNAL;
+        throw new AgentException(kind, binary.name() + " " + verb + " failed: " + message, null);
+    }
+
+    private static boolean doesNotExist(String stderr) {
+        return stderr.contains("does not exist") || stderr.contains("not found");
+    }
+
+    private static boolean notRunning(String stderr) {
+        return stderr.contains("not running") || stderr.contains("process already finished")
+                || stderr.contains("container not running");
+    }
+}
