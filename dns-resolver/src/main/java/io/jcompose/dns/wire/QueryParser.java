@@ -128,7 +128,8 @@ public final class QueryParser {
          * null when a label holds a byte no name of ours has (outside printable ASCII, or a dot).
          */
         String questionName() {
-            byte[] key = new byte[255];
+            // The key is shorter than the name's wire form, which is at most what is left of the message.
+            byte[] key = new byte[Math.min(255, length - at)];
             int keyLength = 0;
             boolean plain = true;
             int wireLength = 0;
