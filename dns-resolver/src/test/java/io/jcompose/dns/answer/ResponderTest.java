@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class ResponderTest {
     private static final DnsView VIEW = SampleProject.tenNet().view();
-    private static final InetSocketAddress UPSTREAM = new InetSocketAddress("192.0.2.53", 53);
+    private static final InetSocketAddress UPSTREAM = new InetSocketAddress("127.0.53.53", 53);
 
     @ParameterizedTest(name = "{0} asks {1} {2} → {3} {4}")
     @CsvSource(delimiter = '|', textBlock = """

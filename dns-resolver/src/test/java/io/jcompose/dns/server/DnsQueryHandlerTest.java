@@ -22,6 +22,7 @@ import io.netty.handler.codec.dns.DefaultDnsQuestion;
 import io.netty.handler.codec.dns.DnsRecordType;
 import io.netty.handler.codec.dns.DnsSection;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -50,7 +51,7 @@ class DnsQueryHandlerTest {
 
     @Test
     void nettyEncodedQueriesGetAnswers() {
-        EmbeddedChannel channel = channel(SHOP.view());
+        EmbeddedChannel channel = channel(SHOP.view(List.of()));
         channel.writeInbound(nettyQuery(0x0a0a, "web.", DnsRecordType.A, "10.10.1.12"));
         Reply reply = response(channel);
         assertThat(reply.id()).isEqualTo(0x0a0a);
@@ -61,7 +62,7 @@ class DnsQueryHandlerTest {
 
     @Test
     void theAnswerGoesBackToTheSender() {
-        EmbeddedChannel channel = channel(SHOP.view());
+        EmbeddedChannel channel = channel(SHOP.view(List.of()));
         channel.writeInbound(nettyQuery(1, "db.", DnsRecordType.A, "10.10.2.21"));
         DatagramPacket packet = channel.readOutbound();
         assertThat(packet.recipient()).isEqualTo(new InetSocketAddress("10.10.2.21", 40000));
@@ -75,7 +76,7 @@ class DnsQueryHandlerTest {
         EmbeddedChannel channel = new EmbeddedChannel(new DnsQueryHandler(view::get, forwarder));
         channel.writeInbound(nettyQuery(1, "web.", DnsRecordType.A, "10.10.1.12"));
         assertThat(response(channel).code()).as("a stranger to the empty view").isEqualTo(5);
-        view.set(SHOP.view());
+        view.set(SHOP.view(List.of()));
         channel.writeInbound(nettyQuery(2, "web.", DnsRecordType.A, "10.10.1.12"));
         assertThat(response(channel).answers()).hasSize(3);
         channel.finishAndReleaseAll();
@@ -83,7 +84,7 @@ class DnsQueryHandlerTest {
 
     @Test
     void malformedPacketsAreAnsweredOrDroppedNeverThrown() {
-        EmbeddedChannel channel = channel(SHOP.view());
+        EmbeddedChannel channel = channel(SHOP.view(List.of()));
         Random random = new Random(7);
         for (int i = 0; i < 2000; i++) {
             byte[] garbage = new byte[random.nextInt(64)];
@@ -102,7 +103,7 @@ class DnsQueryHandlerTest {
 
     @Test
     void aQueryWithoutAQuestionGetsFormerrWithItsId() {
-        EmbeddedChannel channel = channel(SHOP.view());
+        EmbeddedChannel channel = channel(SHOP.view(List.of()));
         channel.writeInbound(packet(QueryBytes.start().header(0x7777, 0x0100, 0, 0, 0, 0).bytes(), "10.10.1.12"));
         Reply reply = response(channel);
         assertThat(reply.id()).isEqualTo(0x7777);
@@ -112,7 +113,7 @@ class DnsQueryHandlerTest {
 
     @Test
     void responsesAreNotAnswered() {
-        EmbeddedChannel channel = channel(SHOP.view());
+        EmbeddedChannel channel = channel(SHOP.view(List.of()));
         channel.writeInbound(packet(QueryBytes.start().header(1, 0x8180, 1, 0, 0, 0).name("web").u16(1).u16(1).bytes(),
                 "10.10.1.12"));
         assertThat((Object) channel.readOutbound()).isNull();
@@ -121,7 +122,7 @@ class DnsQueryHandlerTest {
 
     @Test
     void unknownEdnsVersionsGetBadvers() {
-        EmbeddedChannel channel = channel(SHOP.view());
+        EmbeddedChannel channel = channel(SHOP.view(List.of()));
         channel.writeInbound(packet(QueryBytes.start().header(3, 0x0100, 1, 0, 0, 1).name("web").u16(1).u16(1)
                 .opt(1232, 1, false).bytes(), "10.10.1.12"));
         Reply reply = response(channel);

@@ -80,10 +80,10 @@ class DnsServerTest {
         TestResolver client = client(server, WEB_1);
         Reply found = client.udp(QueryBytes.query(0x5151, "www.example.com", A, 0));
         assertThat(found.id()).isEqualTo(0x5151);
-        assertThat(found.answers()).containsExactly("192.0.2.1");
+        assertThat(found.answers()).containsExactly("203.0.113.1");
         assertThat(found.authoritative()).isFalse();
         assertThat(client.udp(query("nx.example.com")).code()).isEqualTo(3);
-        assertThat(client.tcp(query("www.example.org")).answers()).containsExactly("192.0.2.1");
+        assertThat(client.tcp(query("www.example.org")).answers()).containsExactly("203.0.113.1");
         assertThat(upstream.udpQueries()).isEqualTo(3);
         assertThat(server.stats().forwarded()).isEqualTo(3);
     }
@@ -94,11 +94,11 @@ class DnsServerTest {
         StubUpstream working = stub("127.0.53.2", Behaviour.ANSWER);
         DnsServer server = start(SHOP.view(List.of(failing.address(), working.address())));
         TestResolver client = client(server, WEB_1);
-        assertThat(client.udp(query("www.example.com")).answers()).containsExactly("192.0.2.1");
+        assertThat(client.udp(query("www.example.com")).answers()).containsExactly("203.0.113.1");
         failing.behave(Behaviour.REFUSED);
-        assertThat(client.udp(query("www.example.net")).answers()).containsExactly("192.0.2.1");
+        assertThat(client.udp(query("www.example.net")).answers()).containsExactly("203.0.113.1");
         failing.behave(Behaviour.SILENT);
-        assertThat(client.udp(query("www.example.org")).answers()).containsExactly("192.0.2.1");
+        assertThat(client.udp(query("www.example.org")).answers()).containsExactly("203.0.113.1");
         assertThat(failing.queries()).isEqualTo(3);
         assertThat(working.queries()).isEqualTo(3);
     }

@@ -74,6 +74,6 @@ public final class SampleProject {
     }
 
     public DnsView view() {
-        return view(List.of(new InetSocketAddress(InetAddress.ofLiteral("192.0.2.53"), 53)));
+        return view(List.of(new InetSocketAddress(InetAddress.ofLiteral("127.0.53.53"), 53)));
     }
 }

@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An upstream DNS server for tests, built on Netty's own DNS codec, on a loopback address. It
- * answers every name with A 192.0.2.1, names starting with {@code nx} with NXDOMAIN, names
+ * answers every name with A 203.0.113.1, names starting with {@code nx} with NXDOMAIN, names
  * starting with {@code big} with 100 A records, or misbehaves as told; it counts what it receives.
  */
 public final class StubUpstream implements AutoCloseable {
@@ -137,7 +137,7 @@ public final class StubUpstream implements AutoCloseable {
     private static void addresses(DnsResponse response, String name, int count) {
         for (int i = 1; i <= count; i++) {
             response.addRecord(DnsSection.ANSWER, new DefaultDnsRawRecord(name, DnsRecordType.A, 60,
-                    Unpooled.wrappedBuffer(new byte[] {(byte) 192, 0, 2, (byte) i})));
+                    Unpooled.wrappedBuffer(new byte[] {(byte) 203, 0, 113, (byte) i})));
         }
     }
 

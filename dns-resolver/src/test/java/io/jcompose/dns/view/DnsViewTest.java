@@ -90,13 +90,13 @@ class DnsViewTest {
         assertThat(vault.isInternal()).isTrue();
         assertThat(vault.upstreams()).isEmpty();
         assertThat(VIEW.scopeOf(SHOP.address(1, 11)).upstreams())
-                .containsExactly(new InetSocketAddress("192.0.2.53", 53));
+                .containsExactly(new InetSocketAddress("127.0.53.53", 53));
     }
 
     @Test
     void aServicesOwnDnsServersReplaceTheNetworks() {
-        InetSocketAddress own = new InetSocketAddress("198.51.100.7", 53);
-        DnsView view = SHOP.builder(List.of(new InetSocketAddress("192.0.2.53", 53)))
+        InetSocketAddress own = new InetSocketAddress("127.0.53.7", 53);
+        DnsView view = SHOP.builder(List.of(new InetSocketAddress("127.0.53.53", 53)))
                 .container(ContainerRecord.of("shop-tool-1", "tool", Attachment.of("shop_front", "10.10.1.61"))
                         .withUpstreams(List.of(own)))
                 .build();
@@ -106,9 +106,9 @@ class DnsViewTest {
 
     @Test
     void ourOwnGatewaysAreNeverUpstreams() {
-        DnsView view = SHOP.view(List.of(new InetSocketAddress("10.10.2.1", 53), new InetSocketAddress("192.0.2.9", 53),
+        DnsView view = SHOP.view(List.of(new InetSocketAddress("10.10.2.1", 53), new InetSocketAddress("127.0.53.9", 53),
                 new InetSocketAddress("10.10.1.1", 5353)));
-        assertThat(view.scopeOf(SHOP.address(1, 11)).upstreams()).containsExactly(new InetSocketAddress("192.0.2.9", 53));
+        assertThat(view.scopeOf(SHOP.address(1, 11)).upstreams()).containsExactly(new InetSocketAddress("127.0.53.9", 53));
     }
 
     @Test
