@@ -3,6 +3,7 @@ package io.jcompose.dns.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.jcompose.dns.testing.DigOutput;
 import io.jcompose.dns.testing.SampleProject;
 import io.jcompose.dns.testing.StubUpstream;
 import io.jcompose.dns.view.Attachment;
@@ -16,8 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,8 +27,6 @@ import org.junit.jupiter.api.Test;
  */
 class DigTest {
     private static final SampleProject SHOP = SampleProject.loopback();
-    private static final Pattern STATUS = Pattern.compile("status: (\\w+)");
-    private static final Pattern FLAGS = Pattern.compile(";; flags: ([a-z ]*);");
     private static StubUpstream upstream;
     private static DnsServer server;
 
@@ -57,7 +54,7 @@ class DigTest {
 
     @Test
     void aServiceNameGivesEveryReplicaAuthoritatively() {
-        Dig dig = dig(SHOP.ip(1, 11), "web", "A");
+        DigOutput dig = dig(SHOP.ip(1, 11), "web", "A");
         assertThat(dig.status()).isEqualTo("NOERROR");
         assertThat(dig.flags()).contains("aa", "rd", "ra");
         assertThat(dig.answers()).extracting(r -> r.get(4))
@@ -67,14 +64,14 @@ class DigTest {
 
     @Test
     void mixedCaseAndQualifiedNamesResolve() {
-        Dig dig = dig(SHOP.ip(1, 11), "Shop-Web-2.SHOP_FRONT.", "A");
+        DigOutput dig = dig(SHOP.ip(1, 11), "Shop-Web-2.SHOP_FRONT.", "A");
         assertThat(dig.answers()).extracting(r -> r.get(4)).containsExactly(SHOP.ip(1, 12));
         assertThat(dig.answers().getFirst().getFirst()).isEqualTo("Shop-Web-2.SHOP_FRONT.");
     }
 
     @Test
     void anotherNetworksNameIsNxdomain() {
-        Dig dig = dig(SHOP.ip(1, 11), "db", "A");
+        DigOutput dig = dig(SHOP.ip(1, 11), "db", "A");
         assertThat(dig.status()).isEqualTo("NXDOMAIN");
         assertThat(dig.answers()).isEmpty();
         assertThat(dig.authority()).extracting(r -> r.get(3)).containsExactly("SOA");
@@ -82,7 +79,7 @@ class DigTest {
 
     @Test
     void aaaaOfAnIpv4OnlyNameIsNodataWithASoa() {
-        Dig dig = dig(SHOP.ip(2, 21), "db", "AAAA");
+        DigOutput dig = dig(SHOP.ip(2, 21), "db", "AAAA");
         assertThat(dig.status()).isEqualTo("NOERROR");
         assertThat(dig.answers()).isEmpty();
         assertThat(dig.authority()).extracting(r -> r.get(3)).containsExactly("SOA");
@@ -90,13 +87,13 @@ class DigTest {
 
     @Test
     void reverseLookupGivesTheContainerName() {
-        Dig dig = run(SHOP.ip(1, 11), "-x", SHOP.ip(1, 12));
+        DigOutput dig = run(SHOP.ip(1, 11), "-x", SHOP.ip(1, 12));
         assertThat(dig.answers()).extracting(r -> r.get(4)).containsExactly("shop-web-2.shop_front.");
     }
 
     @Test
     void externalNamesComeFromTheUpstream() {
-        Dig dig = dig(SHOP.ip(1, 11), "www.example.com", "A");
+        DigOutput dig = dig(SHOP.ip(1, 11), "www.example.com", "A");
         assertThat(dig.status()).isEqualTo("NOERROR");
         assertThat(dig.flags()).doesNotContain("aa");
         assertThat(dig.answers()).extracting(r -> r.get(4)).containsExactly("203.0.113.1");
@@ -115,17 +112,17 @@ class DigTest {
     /** dig sees TC over UDP and, as a real client does, asks again over TCP: it ends with all 100. */
     @Test
     void hundredReplicasArriveWholeThroughTheTcpRetry() {
-        Dig truncated = run(SHOP.ip(1, 11), "+noedns", "+ignore", "worker", "A");
+        DigOutput truncated = run(SHOP.ip(1, 11), "+noedns", "+ignore", "worker", "A");
         assertThat(truncated.flags()).contains("tc");
         assertThat(truncated.answers()).hasSizeLessThan(100);
-        Dig retried = run(SHOP.ip(1, 11), "+noedns", "worker", "A");
+        DigOutput retried = run(SHOP.ip(1, 11), "+noedns", "worker", "A");
         assertThat(retried.answers()).hasSize(100);
         assertThat(retried.output()).contains("Truncated, retrying in TCP mode");
     }
 
     @Test
     void ednsIsAnsweredWithOurOpt() {
-        Dig dig = run(SHOP.ip(1, 11), "+edns=0", "+bufsize=1232", "+ignore", "worker", "A");
+        DigOutput dig = run(SHOP.ip(1, 11), "+edns=0", "+bufsize=1232", "+ignore", "worker", "A");
         assertThat(dig.output()).contains("; EDNS: version: 0").contains("udp: 1232");
         assertThat(dig.output()).containsPattern("MSG SIZE +rcvd: (\\d{3}|1[01]\\d\\d|12[0-2]\\d|123[0-2])\\b");
     }
@@ -133,16 +130,16 @@ class DigTest {
     /** dig's +keepopen sends the three queries over one TCP connection. */
     @Test
     void severalQueriesShareOneTcpConnection() {
-        Dig dig = run(SHOP.ip(1, 11), "+tcp", "+keepopen", "web", "A", "apihost", "A", "cache", "A");
+        DigOutput dig = run(SHOP.ip(1, 11), "+tcp", "+keepopen", "web", "A", "apihost", "A", "cache", "A");
         assertThat(dig.answers()).extracting(r -> r.get(4))
                 .contains(SHOP.ip(1, 31), SHOP.ip(1, 51)).hasSize(5);
     }
 
-    private static Dig dig(String source, String name, String type) {
+    private static DigOutput dig(String source, String name, String type) {
         return run(source, name, type);
     }
 
-    private static Dig run(String source, String... query) {
+    private static DigOutput run(String source, String... query) {
         List<String> command = new ArrayList<>(List.of("dig", "@" + SHOP.ip(1, 1), "-p",
                 String.valueOf(server.localAddress().getPort()), "-b", source, "+tries=1", "+time=3"));
         command.addAll(List.of(query));
@@ -150,48 +147,12 @@ class DigTest {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
-            return new Dig(output);
+            return new DigOutput(output);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** dig's output, read by section: each record a list of its fields (name, ttl, class, type, data). */
-    record Dig(String output) {
-        String status() {
-            Matcher m = STATUS.matcher(output);
-            return m.find() ? m.group(1) : "no status in: " + output;
-        }
-
-        List<String> flags() {
-            Matcher m = FLAGS.matcher(output);
-            return m.find() ? List.of(m.group(1).trim().split(" +")) : List.of();
-        }
-
-        List<List<String>> answers() {
-            return section(";; ANSWER SECTION:");
-        }
-
-        List<List<String>> authority() {
-            return section(";; AUTHORITY SECTION:");
-        }
-
-        private List<List<String>> section(String header) {
-            List<List<String>> records = new ArrayList<>();
-            boolean inside = false;
-            for (String line : output.split("\n")) {
-                if (line.startsWith(header)) {
-                    inside = true;
-                } else if (inside && (line.isBlank() || line.startsWith(";"))) {
-                    inside = false;
-                } else if (inside) {
-                    records.add(List.of(line.trim().split("\\s+", 5)));
-                }
-            }
-            return records;
         }
     }
 }

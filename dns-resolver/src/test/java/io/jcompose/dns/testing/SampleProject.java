@@ -17,32 +17,33 @@ import java.util.List;
  * shop_back  10.10.2.0/24                    db (alias database), api (alias backend; hostname apihost)
  * shop_vault 10.10.3.0/24, internal          vault
  * </pre>
- * The first octet is a parameter so that loopback tests can use 127.10.x.y: every address of
- * 127/8 is local on Linux, so a test client can bind to a container's address and be that container.
+ * The first two octets are a parameter: loopback tests use 127.10.x.y (every address of 127/8 is
+ * local on Linux, so a test client can bind to a container's address and be that container), the
+ * namespace tests 198.18.x.y (RFC 2544's benchmarking range, which no real network routes).
  */
 public final class SampleProject {
     public static final String FRONT = "shop_front";
     public static final String BACK = "shop_back";
     public static final String VAULT = "shop_vault";
 
-    private final int first;
+    private final String prefix;
 
-    public SampleProject(int firstOctet) {
-        this.first = firstOctet;
+    public SampleProject(String firstTwoOctets) {
+        this.prefix = firstTwoOctets;
     }
 
     /** The unit-test flavour, on 10.10.x.y. */
     public static SampleProject tenNet() {
-        return new SampleProject(10);
+        return new SampleProject("10.10");
     }
 
     /** The loopback flavour, on 127.10.x.y. */
     public static SampleProject loopback() {
-        return new SampleProject(127);
+        return new SampleProject("127.10");
     }
 
     public String ip(int network, int host) {
-        return first + ".10." + network + "." + host;
+        return prefix + "." + network + "." + host;
     }
 
     public InetAddress address(int network, int host) {
