@@ -13,6 +13,9 @@ import java.time.Duration;
  * @param maxOutstanding queries waiting on upstreams at once; beyond it a new one gets REFUSED at once
  */
 public record ForwardPolicy(Duration budget, Duration minAttempt, Duration maxAttempt, int maxOutstanding) {
+    /** The most queries that may wait on upstreams at once. */
+    public static final int MAX_OUTSTANDING = 32768;
+
     public static final ForwardPolicy DEFAULT = new ForwardPolicy(
             Duration.ofMillis(1800), Duration.ofMillis(250), Duration.ofMillis(1000), 1024);
 
@@ -20,8 +23,9 @@ public record ForwardPolicy(Duration budget, Duration minAttempt, Duration maxAt
         if (minAttempt.compareTo(maxAttempt) > 0 || minAttempt.isNegative() || budget.isNegative()) {
             throw new IllegalArgumentException("forward policy needs 0 <= minAttempt <= maxAttempt and budget >= 0");
         }
-        if (maxOutstanding < 1) {
-            throw new IllegalArgumentException("maxOutstanding must be at least 1, was " + maxOutstanding);
+        if (maxOutstanding < 1 || maxOutstanding > MAX_OUTSTANDING) {
+            // Each waiting query holds one of the 65536 IDs of the upstream socket; keep most free.
+            throw new IllegalArgumentException("maxOutstanding must be 1.." + MAX_OUTSTANDING + ", was " + maxOutstanding);
         }
     }
 

@@ -17,6 +17,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -88,8 +89,16 @@ public final class Forwarder {
             return;
         }
         forwarded.increment();
-        loop.execute(() -> begin(new Exchange(message, query, upstreams, client, System.nanoTime()
-                + policy.budget().toNanos(), policy.attemptMillis(upstreams.size()))));
+        Exchange exchange = new Exchange(message, query, upstreams, client,
+                System.nanoTime() + policy.budget().toNanos(), policy.attemptMillis(upstreams.size()));
+        try {
+            loop.execute(() -> begin(exchange));
+        } catch (RejectedExecutionException closing) {
+            // The server is shutting down: the client still hears an answer.
+            outstanding.decrementAndGet();
+            reply(client, message, query, DnsResponseCode.SERVFAIL);
+            message.release();
+        }
     }
 
     /** The server's own addresses: never sent to, so a misconfigured upstream cannot make a loop. */

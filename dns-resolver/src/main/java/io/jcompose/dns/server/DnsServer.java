@@ -59,6 +59,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class DnsServer implements AutoCloseable {
     private static final int PORT_ATTEMPTS = 8;
+    private static final int UDP_RECEIVE_BUFFER = 4 << 20;
 
     private final AtomicReference<DnsView> view;
     private final EventLoopGroup group;
@@ -189,7 +190,9 @@ public final class DnsServer implements AutoCloseable {
 
     private static CompletableFuture<Integer> bindUdp(EventLoopGroup group, DnsServerInitializer initializer,
                                                       InetSocketAddress bind, int sockets, List<Channel> opened) {
-        Bootstrap udp = new Bootstrap().group(group).channel(NioDatagramChannel.class).handler(initializer);
+        // A bigger receive buffer rides out bursts; the kernel caps it at net.core.rmem_max.
+        Bootstrap udp = new Bootstrap().group(group).channel(NioDatagramChannel.class).handler(initializer)
+                .option(ChannelOption.SO_RCVBUF, UDP_RECEIVE_BUFFER);
         if (sockets > 1) {
             udp.option(NioChannelOption.of(StandardSocketOptions.SO_REUSEPORT), true);
         }
