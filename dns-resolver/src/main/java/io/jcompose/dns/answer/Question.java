@@ -1,5 +1,6 @@
 package io.jcompose.dns.answer;
 
+import io.jcompose.dns.view.DnsNames;
 import io.netty.handler.codec.dns.DnsRecord;
 import io.netty.handler.codec.dns.DnsRecordType;
 
@@ -15,7 +16,7 @@ import io.netty.handler.codec.dns.DnsRecordType;
  */
 public record Question(String key, DnsRecordType type, int dnsClass, int id, boolean recursionDesired) {
     public static Question of(String name, DnsRecordType type) {
-        return new Question(io.jcompose.dns.view.DnsNames.key(name), type, DnsRecord.CLASS_IN, 0, true);
+        return new Question(DnsNames.key(name), type, DnsRecord.CLASS_IN, 0, true);
     }
 
     public Question withId(int value) {

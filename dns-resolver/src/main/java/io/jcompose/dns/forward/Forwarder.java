@@ -1,5 +1,6 @@
 package io.jcompose.dns.forward;
 
+import io.jcompose.dns.answer.Answer;
 import io.jcompose.dns.wire.ResponseWriter;
 import io.jcompose.dns.wire.WireQuery;
 import io.netty.bootstrap.Bootstrap;
@@ -272,7 +273,7 @@ public final class Forwarder {
 
     private static void reply(Client client, ByteBuf message, WireQuery query, DnsResponseCode code) {
         ByteBuf out = client.channel().alloc().buffer(query.questionEnd() + 11);
-        ResponseWriter.write(out, message, query, io.jcompose.dns.answer.Answer.Local.error(code),
+        ResponseWriter.write(out, message, query, Answer.Local.error(code),
                 client.overTcp() ? ResponseWriter.MAX_TCP_MESSAGE : query.udpLimit());
         client.send(out);
     }

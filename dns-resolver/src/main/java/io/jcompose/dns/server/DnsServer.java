@@ -21,6 +21,7 @@ import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -127,7 +128,7 @@ public final class DnsServer implements AutoCloseable {
 
     /** Serves {@code next} from the next query on. */
     public void update(DnsView next) {
-        view.set(java.util.Objects.requireNonNull(next, "view"));
+        view.set(Objects.requireNonNull(next, "view"));
     }
 
     public DnsView view() {

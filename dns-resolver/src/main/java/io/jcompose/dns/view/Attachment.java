@@ -1,6 +1,7 @@
 package io.jcompose.dns.view;
 
 import java.net.InetAddress;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -16,7 +17,7 @@ public record Attachment(String network, List<InetAddress> addresses, List<Strin
     }
 
     public static Attachment of(String network, String... addresses) {
-        return new Attachment(network, java.util.Arrays.stream(addresses).map(InetAddress::ofLiteral).toList(),
+        return new Attachment(network, Arrays.stream(addresses).map(InetAddress::ofLiteral).toList(),
                 List.of());
     }
 

@@ -7,6 +7,7 @@ import io.jcompose.dns.view.ContainerRecord;
 import io.jcompose.dns.view.DnsView;
 import io.jcompose.dns.view.DnsViewBuilder;
 import io.jcompose.dns.view.NetworkRecord;
+import io.jcompose.dns.view.Subnet;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
@@ -74,7 +75,7 @@ public final class BenchServer {
     private static DnsView view(String prefix, int services, int replicas, List<InetSocketAddress> upstreams,
                                 boolean extraReplica) {
         DnsViewBuilder builder = DnsView.builder().network(new NetworkRecord("bench_net",
-                List.of(io.jcompose.dns.view.Subnet.parse(prefix + ".0.0/16")),
+                List.of(Subnet.parse(prefix + ".0.0/16")),
                 List.of(InetAddress.ofLiteral(prefix + ".0.1")), false, upstreams));
         for (int s = 1; s <= services; s++) {
             for (int r = 1; r <= replicas; r++) {

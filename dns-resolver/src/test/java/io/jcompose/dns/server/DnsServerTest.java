@@ -22,8 +22,11 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
@@ -201,7 +204,7 @@ class DnsServerTest {
     /** A client that sends half a message and goes quiet holds nobody up, and is hung up on when idle. */
     @Test
     void anIdleTcpClientDelaysNobodyAndIsClosed() throws IOException {
-        DnsServer server = start(SHOP.view(List.of()), DnsServerOptions.DEFAULT.withTcpIdle(java.time.Duration.ofMillis(300)));
+        DnsServer server = start(SHOP.view(List.of()), DnsServerOptions.DEFAULT.withTcpIdle(Duration.ofMillis(300)));
         TestResolver client = client(server, WEB_1);
         try (Socket idle = new TestResolver(server.localAddress(), WEB_1, 5000).connect()) {
             OutputStream out = idle.getOutputStream();
@@ -239,7 +242,7 @@ class DnsServerTest {
     @Test
     void malformedPacketsNeverStopTheServer() throws IOException {
         DnsServer server = start(SHOP.view(List.of()));
-        java.util.Random random = new java.util.Random(11);
+        Random random = new Random(11);
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(WEB_1, 0))) {
             socket.setSoTimeout(2500);
             for (int burst = 0; burst < 20; burst++) {
@@ -256,7 +259,7 @@ class DnsServerTest {
                     byte[] buffer = new byte[4096];
                     DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
                     socket.receive(packet);
-                    reply = Reply.decode(java.util.Arrays.copyOf(buffer, packet.getLength()));
+                    reply = Reply.decode(Arrays.copyOf(buffer, packet.getLength()));
                 } while (reply.id() != id || reply.answers().isEmpty());
                 assertThat(reply.answers()).hasSize(3);
             }
@@ -301,7 +304,7 @@ class DnsServerTest {
                 byte[] buffer = new byte[512];
                 DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
                 socket.receive(packet);
-                codes.add(Reply.decode(java.util.Arrays.copyOf(buffer, packet.getLength())).code());
+                codes.add(Reply.decode(Arrays.copyOf(buffer, packet.getLength())).code());
             }
         }
         assertThat(codes).filteredOn(c -> c == 5).hasSize(6);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jcompose.dns.testing.SampleProject;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
@@ -185,7 +186,7 @@ class DnsViewTest {
     private static String text(ResourceRecord record) {
         try {
             return InetAddress.getByAddress(record.rdata()).getHostAddress();
-        } catch (java.net.UnknownHostException e) {
+        } catch (UnknownHostException e) {
             throw new AssertionError(e);
         }
     }

@@ -21,6 +21,7 @@ import io.netty.handler.codec.dns.DnsSection;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -64,8 +65,8 @@ class ResponseWriterTest {
         WireQuery parsed = parse(query);
         ResponseWriter.write(out, Unpooled.wrappedBuffer(query), parsed, local(DnsResponseCode.NOERROR, addresses(1), false), 512);
         byte[] response = ByteBufUtil.getBytes(out);
-        assertThat(java.util.Arrays.copyOfRange(response, 12, parsed.questionEnd()))
-                .containsExactly(java.util.Arrays.copyOfRange(query, 12, parsed.questionEnd()));
+        assertThat(Arrays.copyOfRange(response, 12, parsed.questionEnd()))
+                .containsExactly(Arrays.copyOfRange(query, 12, parsed.questionEnd()));
     }
 
     @Test
