@@ -96,6 +96,8 @@ public final class DnsServer implements AutoCloseable {
      */
     public static CompletableFuture<DnsServer> start(InetSocketAddress bind, DnsView initial,
                                                      DnsServerOptions options) {
+        Objects.requireNonNull(bind, "bind");
+        Objects.requireNonNull(initial, "initial");
         boolean ownsGroup = options.group() == null;
         EventLoopGroup group = ownsGroup
                 ? new MultiThreadIoEventLoopGroup(options.threads(), NioIoHandler.newFactory())

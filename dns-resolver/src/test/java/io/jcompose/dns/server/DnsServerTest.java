@@ -15,6 +15,9 @@ import io.jcompose.dns.view.ContainerRecord;
 import io.jcompose.dns.view.DnsView;
 import io.jcompose.dns.view.DnsViewBuilder;
 import io.jcompose.dns.view.NetworkRecord;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,6 +31,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -360,6 +364,23 @@ class DnsServerTest {
                 .cause().isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("failed to bind DNS ")
                 .hasMessageContaining(taken.getAddress().getHostAddress() + ":" + taken.getPort());
+    }
+
+    /** Servers of several networks share the agent's event loops; closing one leaves them running. */
+    @Test
+    void aSharedGroupOutlivesItsServers() {
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        try {
+            DnsServerOptions options = DnsServerOptions.DEFAULT.withGroup(group).withThreads(1);
+            DnsServer front = DnsServer.start(new InetSocketAddress(SHOP.ip(1, 1), 0), SHOP.view(List.of()), options).join();
+            DnsServer back = DnsServer.start(new InetSocketAddress(SHOP.ip(2, 1), 0), SHOP.view(List.of()), options).join();
+            front.close();
+            assertThat(group.isShuttingDown()).isFalse();
+            assertThat(client(back, DB).udp(query("db")).answers()).containsExactly(DB);
+            back.close();
+        } finally {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        }
     }
 
     private DnsView hundredReplicas() {
