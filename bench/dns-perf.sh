@@ -18,7 +18,7 @@
 # Usage: bench/dns-perf.sh [--netns] [SECONDS]   (length of each measured run, default 20)
 #   default   server and dnsperf on loopback (127.20.0.1 and 127.20.250.250)
 #   --netns   as root: dnsperf runs inside a network namespace of its own, on a veth pair whose host
-#             end carries the server (198.18.250.1, the "gateway"; 198.18.250.250 inside), as a
+#             end carries the server (198.19.250.1, the "gateway"; 198.19.250.250 inside), as a
 #             container would ask. The namespace and the veth are removed on exit.
 # Needs: Java 25, Maven (offline is fine once built), dnsperf; gcc for the floor. Traffic stays on
 # loopback or on the veth pair this script makes.
@@ -33,7 +33,7 @@ fi
 seconds=${1:-20}
 threads=${DNS_BENCH_THREADS:-2}
 if [[ -n $netns ]]; then
-    prefix=198.18 server_ip=198.18.250.1 client_ip=198.18.250.250
+    prefix=198.19 server_ip=198.19.250.1 client_ip=198.19.250.250
 else
     prefix=127.20 server_ip=127.20.0.1 client_ip=127.20.250.250
 fi

@@ -32,11 +32,11 @@ import org.junit.jupiter.api.Test;
  * network's DNS server on port 53; each container a network namespace on a veth pair, asking with
  * {@code dig} from inside. Two servers (front, back) share one view and one event loop group, as
  * the agent will run them. The upstream is a stub on the host's loopback, reached by the server
- * from the host namespace. Addresses are 198.18.x.y; everything is removed afterwards.
+ * from the host namespace. Addresses are 198.19.x.y; everything is removed afterwards.
  */
 @Tag("root")
 class NamespaceDnsIT {
-    private static final SampleProject SHOP = new SampleProject("198.18");
+    private static final SampleProject SHOP = new SampleProject("198.19");
     private static final List<AutoCloseable> RESOURCES = new ArrayList<>();
     private static String web;
     private static String db;
@@ -47,7 +47,7 @@ class NamespaceDnsIT {
         assumeTrue(((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")) == 0, "needs root");
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/dig")), "needs dig (Debian dnsutils)");
         for (int network = 1; network <= 3; network++) {
-            assumeFalse(Namespaces.routed(SHOP.ip(network, 1)), "198.18." + network + ".0/24 is already routed here");
+            assumeFalse(Namespaces.routed(SHOP.ip(network, 1)), "198.19." + network + ".0/24 is already routed here");
         }
         Namespaces namespaces = new Namespaces();
         RESOURCES.add(namespaces);

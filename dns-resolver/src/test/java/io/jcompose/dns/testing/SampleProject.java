@@ -19,7 +19,7 @@ import java.util.List;
  * </pre>
  * The first two octets are a parameter: loopback tests use 127.10.x.y (every address of 127/8 is
  * local on Linux, so a test client can bind to a container's address and be that container), the
- * namespace tests 198.18.x.y (RFC 2544's benchmarking range, which no real network routes).
+ * namespace tests 198.19.x.y (RFC 2544's benchmarking range, which no real network routes).
  */
 public final class SampleProject {
     public static final String FRONT = "shop_front";
