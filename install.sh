@@ -28,9 +28,11 @@ fi
 #   openssl          the registry tests' token issuer signs with a key it makes
 #   skopeo           the image tests exchange archives with it; bench/image-pull.sh compares against it
 #   hyperfine        bench/cli-startup.sh
+#   dnsutils         dig, the DNS tests' real client
 #   wrk              bench/port-forward.sh
+#   dnsperf          bench/dns-perf.sh
 packages=(maven runc crun conmon iproute2 nftables busybox-static docker-registry apache2-utils openssl skopeo
-          hyperfine wrk)
+          dnsutils hyperfine wrk dnsperf)
 
 missing=()
 for package in "${packages[@]}"; do
