@@ -33,6 +33,10 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         boolean expected = ex instanceof ModelException || ex instanceof CommandFailure;
         if (expected) {
             err.println(ex.getMessage());
+        } else if (ex instanceof io.jcompose.agent.error.AgentException agent) {
+            // Checked only on failure, so other commands never load the agent's classes.
+            err.println(agent.fix() == null || agent.fix().isBlank() ? agent.problem()
+                    : agent.problem() + " — " + agent.fix());
         } else {
             err.println("jcompose: internal error: " + ex);
             if (!debug.getAsBoolean()) err.println("Run again with --debug to see where it happened.");

@@ -32,13 +32,14 @@ class StartupClassesTest {
 
         assertThat(log).contains("io.jcompose.cli.VersionCommand");
         assertThat(log).doesNotContain("io.jcompose.model.", "org.snakeyaml", "tools.jackson",
-                "java.util.logging.", "org.slf4j", "ch.qos.logback");
+                "java.util.logging.", "org.slf4j", "ch.qos.logback", "io.jcompose.agent.", "io.netty.");
     }
 
     @Test
     void helpLoadsNeitherTheModelNorALoggingFramework() throws Exception {
         String log = classesLoadedBy("--help");
 
-        assertThat(log).doesNotContain("io.jcompose.model.", "org.snakeyaml", "java.util.logging.", "org.slf4j");
+        assertThat(log).doesNotContain("io.jcompose.model.", "org.snakeyaml", "java.util.logging.", "org.slf4j",
+                "io.jcompose.agent.", "io.netty.");
     }
 }

@@ -1,0 +1,124 @@
+package io.jcompose.cli;
+
+import io.jcompose.agent.daemon.AgentConfig;
+import io.jcompose.agent.daemon.AgentMain;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code jcompose agent}: the per-host daemon in the foreground, until SIGTERM or SIGINT; containers keep
+ * running when it stops. {@code agent status} and {@code agent stop} talk to a running one.
+ * The agent's classes load only when one of these runs, never for other commands.
+ */
+@Command(name = "agent", description = "Run the jcompose agent in the foreground (root only).",
+        subcommands = {AgentCommand.Status.class, AgentCommand.Stop.class})
+final class AgentCommand implements Callable<Integer> {
+    @Mixin
+    private HelpOption helpOption;
+
+    @Mixin
+    private AgentDirectories directories;
+
+    @Option(names = "--data-root", paramLabel = "DIR", description = "Containers' state and files (default: /var/lib/jcompose).")
+    private Path dataRoot;
+
+    @Option(names = "--cgroup-parent", paramLabel = "PATH", description = "Cgroup the containers are created under (default: /jcompose).")
+    private String cgroupParent;
+
+    @Option(names = "--runtime", paramLabel = "NAME", split = ",",
+            description = "OCI runtimes to try, in order (default: crun,runc; the first that works on this host is used).")
+    private List<String> runtimes;
+
+    @Override
+    public Integer call() {
+        if (!isRoot()) {
+            throw new CommandFailure("the agent must run as root: it creates namespaces, cgroups and mounts"
+                    + " — run it with sudo");
+        }
+        AgentConfig config = AgentConfig.defaults();
+        config = config.withDirectories(dataRoot != null ? dataRoot : config.dataRoot(),
+                directories.runtimeDir != null ? directories.runtimeDir : config.runtimeDir());
+        if (cgroupParent != null) config = config.withCgroupParent(cgroupParent);
+        if (runtimes != null && !runtimes.isEmpty()) config = config.withRuntimePreference(runtimes);
+        return AgentMain.run(config);
+    }
+
+    private static boolean isRoot() {
+        try {
+            return ((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")) == 0;
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    /** {@code --runtime-dir}, shared by the agent and the commands that find it. */
+    static final class AgentDirectories {
+        @Option(names = "--runtime-dir", paramLabel = "DIR",
+                description = "Where the agent's socket lives (default: /run/jcompose).")
+        Path runtimeDir;
+
+        Path runtimeDir() {
+            return runtimeDir != null ? runtimeDir : AgentConfig.defaults().runtimeDir();
+        }
+    }
+
+    @Command(name = "status", description = "Say whether an agent answers, and with which runtime.")
+    static final class Status implements Callable<Integer> {
+        @Mixin
+        private HelpOption helpOption;
+
+        @Mixin
+        private AgentDirectories directories;
+
+        @picocli.CommandLine.Spec
+        private picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            var version = io.jcompose.agent.client.AgentControl.status(directories.runtimeDir());
+            if (version.isEmpty()) {
+                spec.commandLine().getOut().println("not running (no agent answers on "
+                        + directories.runtimeDir().resolve("jcompose.sock") + ")");
+                spec.commandLine().getOut().flush();
+                return 1;
+            }
+            var v = version.get();
+            spec.commandLine().getOut().println("running: pid " + v.pid() + ", agent " + v.version() + ", API "
+                    + v.apiVersion() + ", runtime " + v.runtime() + " " + v.runtimeVersion() + " ("
+                    + v.runtimeReason() + ")");
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "stop", description = "Stop the running agent (SIGTERM, then wait); containers keep running.")
+    static final class Stop implements Callable<Integer> {
+        @Mixin
+        private HelpOption helpOption;
+
+        @Mixin
+        private AgentDirectories directories;
+
+        @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", defaultValue = "30",
+                description = "How long to wait for it to exit (default: ${DEFAULT-VALUE}).")
+        private int timeoutSeconds;
+
+        @picocli.CommandLine.Spec
+        private picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            boolean stopped = io.jcompose.agent.client.AgentControl.stop(directories.runtimeDir(),
+                    java.time.Duration.ofSeconds(timeoutSeconds));
+            spec.commandLine().getOut().println(stopped ? "stopped" : "no agent was running");
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+}
