@@ -8,27 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 /** {@code HEAD /v2/<name>/blobs/<digest>}: does the registry have it already (skip the upload). */
-final class BlobHead implements RegistryEndpoint<Boolean> {
-    private final Repository repository;
-    private final Digest digest;
-    private final boolean push;
-
-    BlobHead(Repository repository, Digest digest, boolean push) {
-        this.repository = repository;
-        this.digest = digest;
-        this.push = push;
-    }
-
-    @Override
-    public Repository repository() {
-        return repository;
-    }
-
-    @Override
-    public boolean push() {
-        return push;
-    }
-
+record BlobHead(Repository repository, Digest digest, boolean push) implements RegistryEndpoint<Boolean> {
     @Override
     public HttpRequest.Builder request(URI apiBase) {
         return HttpRequest.newBuilder(apiBase.resolve(repository.path() + "/blobs/" + digest))

@@ -10,26 +10,7 @@ import java.net.http.HttpResponse;
 import java.util.function.Supplier;
 
 /** {@code PUT <upload location>?digest=<d>} with the whole blob: a monolithic upload, streamed from its source. */
-final class BlobUploadPut implements RegistryEndpoint<Void> {
-    private final Repository repository;
-    private final URI location;
-    private final Digest digest;
-    private final long size;
-    private final Supplier<InputStream> content;
-
-    BlobUploadPut(Repository repository, URI location, Digest digest, long size, Supplier<InputStream> content) {
-        this.repository = repository;
-        this.location = location;
-        this.digest = digest;
-        this.size = size;
-        this.content = content;
-    }
-
-    @Override
-    public Repository repository() {
-        return repository;
-    }
-
+record BlobUploadPut(Repository repository, URI location, Digest digest, long size, Supplier<InputStream> content) implements RegistryEndpoint<Void> {
     @Override
     public boolean push() {
         return true;

@@ -9,18 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 /** {@code POST /v2/<name>/blobs/uploads/}: opens an upload session; the answer is where to send the bytes. */
-final class BlobUploadStart implements RegistryEndpoint<URI> {
-    private final Repository repository;
-
-    BlobUploadStart(Repository repository) {
-        this.repository = repository;
-    }
-
-    @Override
-    public Repository repository() {
-        return repository;
-    }
-
+record BlobUploadStart(Repository repository) implements RegistryEndpoint<URI> {
     @Override
     public boolean push() {
         return true;

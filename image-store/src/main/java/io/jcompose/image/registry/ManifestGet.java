@@ -15,24 +15,11 @@ import java.security.MessageDigest;
  * {@code GET /v2/<name>/manifests/<tag|digest>} accepting OCI and Docker manifests and indexes. The
  * bytes are hashed here: when the reference is a digest they must match it, whatever the server says.
  */
-final class ManifestGet implements RegistryEndpoint<FetchedManifest> {
+record ManifestGet(Repository repository, String reference, String image) implements RegistryEndpoint<FetchedManifest> {
     /** Registries cap manifests at 4 MiB; anything bigger is not a manifest. */
     static final int MAX_MANIFEST_BYTES = 4 << 20;
 
-    private final Repository repository;
-    private final String reference;
-    private final String image;
 
-    ManifestGet(Repository repository, String reference, String image) {
-        this.repository = repository;
-        this.reference = reference;
-        this.image = image;
-    }
-
-    @Override
-    public Repository repository() {
-        return repository;
-    }
 
     @Override
     public HttpRequest.Builder request(URI apiBase) {

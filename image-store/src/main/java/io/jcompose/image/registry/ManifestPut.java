@@ -8,24 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 /** {@code PUT /v2/<name>/manifests/<tag|digest>}: publishes a manifest or index whose blobs are already there. */
-final class ManifestPut implements RegistryEndpoint<Void> {
-    private final Repository repository;
-    private final String reference;
-    private final String mediaType;
-    private final byte[] bytes;
-
-    ManifestPut(Repository repository, String reference, String mediaType, byte[] bytes) {
-        this.repository = repository;
-        this.reference = reference;
-        this.mediaType = mediaType;
-        this.bytes = bytes;
-    }
-
-    @Override
-    public Repository repository() {
-        return repository;
-    }
-
+record ManifestPut(Repository repository, String reference, String mediaType, byte[] bytes) implements RegistryEndpoint<Void> {
     @Override
     public boolean push() {
         return true;
