@@ -2,7 +2,6 @@ package io.jcompose.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jcompose.network.address.IpAddress;
 import io.jcompose.network.address.MacAddress;
@@ -10,10 +9,6 @@ import io.jcompose.network.address.Subnet;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -22,40 +17,7 @@ import org.junit.jupiter.api.Test;
  * the containers; busybox runs inside them. Traffic only goes to addresses in those namespaces.
  */
 @Tag("root")
-class BridgeNetworkIT {
-
-    private static Sandbox sandbox;
-    private NetworkManager manager;
-
-    @BeforeAll
-    static void sandbox() {
-        assumeTrue(Sandbox.isRoot(), "root-tier test: needs uid 0");
-        sandbox = Sandbox.create();
-    }
-
-    @AfterAll
-    static void removeSandbox() {
-        if (sandbox != null) {
-            sandbox.close();
-            sandbox.assertNothingLeft();
-        }
-    }
-
-    @BeforeEach
-    void open() {
-        manager = NetworkManager.open(sandbox.config());
-    }
-
-    @AfterEach
-    void tearDown() {
-        try {
-            manager.removeAll();
-            manager.close();
-        } finally {
-            sandbox.assertManagerLeftNothing();
-        }
-    }
-
+class BridgeNetworkIT extends SandboxedNetworkIT {
     private Attachment attach(String container, EndpointSpec... endpoints) {
         return manager.attach(AttachRequest.of(ContainerId.of(container), NetworkMode.bridge(endpoints)));
     }

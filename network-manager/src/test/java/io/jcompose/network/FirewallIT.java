@@ -1,13 +1,8 @@
 package io.jcompose.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -17,40 +12,11 @@ import org.junit.jupiter.api.Test;
  * container subnets, so a reply only comes back when the container's traffic was masqueraded.
  */
 @Tag("root")
-class FirewallIT {
-
-    private static Sandbox sandbox;
-    private NetworkManager manager;
-
-    @BeforeAll
-    static void sandbox() {
-        assumeTrue(Sandbox.isRoot(), "root-tier test: needs uid 0");
-        sandbox = Sandbox.create();
-    }
-
-    @AfterAll
-    static void removeSandbox() {
-        if (sandbox != null) {
-            sandbox.close();
-            sandbox.assertNothingLeft();
-        }
-    }
-
-    @BeforeEach
-    void open() {
-        manager = NetworkManager.open(sandbox.config());
-    }
-
-    @AfterEach
-    void tearDown() {
-        try {
-            manager.removeAll();
-            manager.close();
-            Sandbox.tryRun(java.util.List.of("nsenter", "--net=" + sandbox.hostNetns, "nft", "delete", "table", "ip",
-                    sandbox.prefix + "foreign"), 10);
-        } finally {
-            sandbox.assertManagerLeftNothing();
-        }
+class FirewallIT extends SandboxedNetworkIT {
+    @Override
+    protected void removeExtras() {
+        Sandbox.tryRun(java.util.List.of("nsenter", "--net=" + sandbox.hostNetns, "nft", "delete", "table", "ip",
+                sandbox.prefix + "foreign"), 10);
     }
 
     private Path attach(String container, String network) {

@@ -2,7 +2,6 @@ package io.jcompose.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jcompose.network.address.IpAddress;
 import io.jcompose.network.host.HostNamespace;
@@ -15,10 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -29,41 +24,12 @@ import org.junit.jupiter.api.Test;
  * namespaces (UDP: a Java socket opened inside the namespace).
  */
 @Tag("root")
-class PublishedPortsIT {
-
+class PublishedPortsIT extends SandboxedNetworkIT {
     private static final PortOwner WEB = new PortOwner("shop", "web");
 
-    private static Sandbox sandbox;
-    private NetworkManager manager;
-
-    @BeforeAll
-    static void sandbox() {
-        assumeTrue(Sandbox.isRoot(), "root-tier test: needs uid 0");
-        sandbox = Sandbox.create();
-    }
-
-    @AfterAll
-    static void removeSandbox() {
-        if (sandbox != null) {
-            sandbox.close();
-            sandbox.assertNothingLeft();
-        }
-    }
-
-    @BeforeEach
-    void open() {
-        manager = NetworkManager.open(sandbox.config());
+    @Override
+    protected void prepare() {
         manager.create(NetworkSpec.of("shop_default"));
-    }
-
-    @AfterEach
-    void tearDown() {
-        try {
-            manager.removeAll();
-            manager.close();
-        } finally {
-            sandbox.assertManagerLeftNothing();
-        }
     }
 
     private Attachment attach(String container, PortMapping... ports) {
