@@ -62,10 +62,11 @@ public final class LogReader {
                 while (!until.isDone()) {
                     try {
                         watch.take().reset();
+                        watch.poll(); // coalesce a burst of notifications into one read
                     } catch (ClosedWatchServiceException e) {
+                        // `until` completed (closing the service) while we waited: drain below.
                         break;
                     }
-                    watch.poll(); // coalesce a burst of notifications into one read
                     if (!deliverNew(sink)) {
                         return;
                     }
