@@ -42,6 +42,8 @@ public final class TarReader implements Closeable {
     private long entries;
     private String current = "";
 
+    private final byte[] scratch = new byte[8192];
+
     public TarReader(InputStream in) {
         this.in = in instanceof BufferedInputStream ? in : new BufferedInputStream(in, 1 << 16);
     }
@@ -272,14 +274,17 @@ public final class TarReader implements Closeable {
         return true;
     }
 
+    /**
+     * Consumes {@code n} bytes by reading them, never with {@code skip()}: the stream is often a
+     * {@link java.security.DigestInputStream} computing the layer's diff ID, and skipped bytes would not
+     * be hashed (how many depends on buffering, so the ID would even vary). Compressed input is
+     * decompressed either way, so reading costs nothing extra.
+     */
     private void skipFully(long n) throws IOException {
         while (n > 0) {
-            long skipped = in.skip(n);
-            if (skipped <= 0) {
-                if (in.read() < 0) throw fail("archive ends inside the content of an entry");
-                skipped = 1;
-            }
-            n -= skipped;
+            int read = in.read(scratch, 0, (int) Math.min(scratch.length, n));
+            if (read < 0) throw fail("archive ends inside the content of an entry");
+            n -= read;
         }
     }
 

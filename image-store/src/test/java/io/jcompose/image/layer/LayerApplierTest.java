@@ -47,6 +47,35 @@ class LayerApplierTest {
         return new LayerApplier(UNPRIVILEGED).apply(new ByteArrayInputStream(blob), target);
     }
 
+    /**
+     * The diff ID covers every byte of the tar, also padding and content the applier passes over. Such
+     * bytes were consumed with skip(); when the reader's buffer happened to be empty, skip() went past the
+     * hashing stream, so a streamed pull (small reads, nothing "available") got a different ID each time.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("compressions")
+    void diffIdHashesEveryByteOfTheTarIncludingSkippedOnes(String name, Function<LayerBuilder, byte[]> encode) {
+        LayerBuilder layer = layer().dir("app/").file("app/version", "1\n")
+                .device("dev/null", io.jcompose.image.tar.TarEntryType.CHAR_DEVICE, 1, 3)
+                .file("app/big", new byte[70_000], 0644);
+        byte[] blob = encode.apply(layer);
+        // A reader that hands over few bytes at a time, like a download in progress.
+        java.io.InputStream trickle = new java.io.FilterInputStream(new ByteArrayInputStream(blob)) {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                return super.read(b, off, Math.min(len, 700));
+            }
+
+            @Override
+            public int available() {
+                return 0; // as a network stream: buffers cannot read ahead
+            }
+        };
+        LayerApplier.Result result = new LayerApplier(UNPRIVILEGED).apply(trickle, target);
+        assertThat(result.diffId()).isEqualTo(Digest.sha256(layer.tar()));
+    }
+
+
     @Test
     void unpacksFilesDirectoriesLinksAndModes() throws IOException {
         byte[] bin = {(byte) 0xff, (byte) 0xfe, (byte) 0x80, 0x41, 0x00};
