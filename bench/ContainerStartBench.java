@@ -89,9 +89,7 @@ public class ContainerStartBench {
     }
 
     static ContainerView createStart(AgentClient client, String name, Path rootfs) {
-        ContainerSpecBody spec = new ContainerSpecBody(List.of("sleep", "1000"), null, null, null, null, null, null,
-                rootfs.toString(), null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        ContainerSpecBody spec = ContainerSpecBody.ofRootfs(rootfs.toString(), List.of("sleep", "1000"));
         ContainerView c = client.create(new CreateContainerRequest("jcbench-" + name, Map.of("jcbench", "1"), spec));
         return client.start(c.id());
     }

@@ -68,9 +68,7 @@ class ApiContractTest {
     }
 
     ContainerSpecBody spec(String... command) {
-        return new ContainerSpecBody(List.of(command), null, null, null, null, null, null, rootfs.toString(), null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null);
+        return ContainerSpecBody.ofRootfs(rootfs.toString(), List.of(command));
     }
 
     @Test
@@ -128,12 +126,14 @@ class ApiContractTest {
     void badSpecsAreRejectedBeforeAnythingIsWritten() {
         ContainerSpecBody ghost = new ContainerSpecBody(List.of("id"), null, null, "ghost", null, null, null,
                 rootfs.toString(), null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null);
         assertThatThrownBy(() -> client.create(new CreateContainerRequest("gh", Map.of(), ghost)))
                 .hasMessageContaining("user \"ghost\" is not defined");
         ContainerSpecBody noRootfs = new ContainerSpecBody(List.of("id"), null, null, null, null, null, null,
                 dir.resolve("missing").toString(), null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null);
         assertThatThrownBy(() -> client.create(new CreateContainerRequest("mi", Map.of(), noRootfs)))
                 .hasMessageContaining("does not exist");
         assertThat(client.list(List.of())).isEmpty();

@@ -114,9 +114,7 @@ class AgentRestartIT {
     }
 
     private static ContainerView create(AgentClient client, TestHost host, String name, Path rootfs, String script) {
-        var spec = new io.jcompose.agent.api.v1.ContainerSpecBody(List.of("sh", "-c", script), null, null, null, null,
-                null, null, rootfs.toString(), null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        var spec = io.jcompose.agent.api.v1.ContainerSpecBody.ofRootfs(rootfs.toString(), List.of("sh", "-c", script));
         return client.create(new CreateContainerRequest(host.prefix() + "-" + name, Map.of("jt", host.prefix()), spec));
     }
 

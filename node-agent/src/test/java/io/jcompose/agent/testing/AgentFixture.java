@@ -64,9 +64,7 @@ public final class AgentFixture implements AutoCloseable {
 
     /** A spec body running {@code command} from the busybox rootfs, everything else default. */
     public ContainerSpecBody spec(String... command) {
-        return new ContainerSpecBody(List.of(command), null, null, null, null, null, null, rootfs.toString(), null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null);
+        return ContainerSpecBody.ofRootfs(rootfs.toString(), List.of(command));
     }
 
     public ContainerView create(String name, ContainerSpecBody spec) {

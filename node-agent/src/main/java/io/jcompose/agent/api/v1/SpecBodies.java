@@ -80,7 +80,8 @@ public final class SpecBodies {
                 r.memoryLimit(), r.memoryReservation(), r.memorySwap(), r.cpuShares(), r.cpus(), r.pidsLimit(),
                 s.ulimits().stream().map(u -> new UlimitBody(u.name(), u.soft(), u.hard())).toList(),
                 s.sysctls(), s.mounts().stream().map(SpecBodies::mountBody).toList(), s.shmSizeBytes(),
-                s.stopSignal(), s.stopGracePeriod().toMillis());
+                s.stopSignal(), s.stopGracePeriod().toMillis(),
+                null, null, null, null, null, null, null);
     }
 
     private static NetworkMode networkMode(String mode, String netnsPath) {
@@ -118,9 +119,9 @@ public final class SpecBodies {
     private static MountBody mountBody(MountSpec m) {
         return switch (m) {
             case MountSpec.Bind b -> new MountBody("bind", b.source().toString(), b.target(), b.readOnly(),
-                    b.propagation().option(), b.createHostPath(), null, null, null);
+                    b.propagation().option(), b.createHostPath(), null, null, null, null, null);
             case MountSpec.Tmpfs t -> new MountBody("tmpfs", null, t.target(), t.readOnly(), null, null,
-                    t.sizeBytes(), t.mode(), t.noExec());
+                    t.sizeBytes(), t.mode(), t.noExec(), null, null);
         };
     }
 
