@@ -30,8 +30,11 @@ final class ExitRecorder {
     private final EventBus events;
     private final ContainerLocks locks;
     private final ConcurrentHashMap<String, CompletableFuture<Container>> waiting = new ConcurrentHashMap<>();
+    private final java.util.function.Consumer<Container> recorded;
 
-    ExitRecorder(ContainerStore store, OciRuntime runtime, ContainerLayout layout, EventBus events, ContainerLocks locks) {
+    ExitRecorder(ContainerStore store, OciRuntime runtime, ContainerLayout layout, EventBus events, ContainerLocks locks,
+                 java.util.function.Consumer<Container> recorded) {
+        this.recorded = recorded;
         this.store = store;
         this.runtime = runtime;
         this.layout = layout;
@@ -78,6 +81,7 @@ final class ExitRecorder {
         if (future != null) {
             future.complete(exited);
         }
+        recorded.accept(exited);
         return exited;
     }
 
