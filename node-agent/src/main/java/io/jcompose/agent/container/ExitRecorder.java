@@ -77,11 +77,12 @@ final class ExitRecorder {
             events.publish(new ContainerEvent(ContainerEvent.Type.OOM, id, c.name().value(), c.labels(), null, Instant.now()));
         }
         events.publish(new ContainerEvent(ContainerEvent.Type.DIED, id, c.name().value(), c.labels(), code, Instant.now()));
+        // Hooks first: whoever waits for this exit then sees what the restart policy made of it.
+        recorded.accept(exited);
         CompletableFuture<Container> future = waiting.remove(id);
         if (future != null) {
             future.complete(exited);
         }
-        recorded.accept(exited);
         return exited;
     }
 
