@@ -4,6 +4,7 @@ import io.jcompose.agent.api.v1.VersionView;
 import io.jcompose.agent.container.ContainerService;
 import io.jcompose.agent.error.AgentException;
 import io.jcompose.agent.event.EventBus;
+import io.jcompose.agent.volume.VolumeService;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
@@ -35,11 +36,17 @@ public final class ApiServer implements AutoCloseable {
 
     /** Binds {@code socket} (replacing a stale file: the caller holds the instance lock) and serves. */
     public static ApiServer start(Path socket, ContainerService containers, EventBus events, Supplier<VersionView> version) {
+        return start(socket, containers, events, version, null);
+    }
+
+    /** As above, also serving {@code /v1/volumes} from {@code volumes}. */
+    public static ApiServer start(Path socket, ContainerService containers, EventBus events, Supplier<VersionView> version,
+                                  VolumeService volumes) {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         try {
             Files.createDirectories(socket.getParent());
             Files.deleteIfExists(socket);
-            ApiHandler handler = new ApiHandler(new Routes(containers, events, version));
+            ApiHandler handler = new ApiHandler(new Routes(containers, events, version, volumes));
             Channel channel = new ServerBootstrap().group(group)
                     .channel(NioServerDomainSocketChannel.class)
                     .childHandler(new ApiInitializer(handler))

@@ -5,10 +5,13 @@ import io.jcompose.agent.api.v1.EventView;
 import io.jcompose.agent.api.v1.ExecResult;
 import io.jcompose.agent.api.v1.LogLine;
 import io.jcompose.agent.api.v1.SpecBodies;
+import io.jcompose.agent.api.v1.VolumeView;
 import io.jcompose.agent.container.Container;
 import io.jcompose.agent.container.Execs;
+import io.jcompose.agent.container.Supervision;
 import io.jcompose.agent.event.ContainerEvent;
 import io.jcompose.agent.log.LogEntry;
+import io.jcompose.agent.volume.VolumeService;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Locale;
@@ -19,13 +22,26 @@ final class ApiViews {
     }
 
     static ContainerView container(Container c) {
-        return new ContainerView(c.id().value(), c.name().value(), c.labels(), c.state().wireName(), c.pid(),
+        return container(c, Supervision.NONE);
+    }
+
+    /** With what the supervisors know: {@code restarting} shows instead of exited while a restart is due. */
+    static ContainerView container(Container c, Supervision s) {
+        return new ContainerView(c.id().value(), c.name().value(), c.labels(),
+                s.restarting() ? "restarting" : c.state().wireName(), c.pid(),
                 c.exitCode(), c.oomKilled(), text(c.createdAt()), text(c.startedAt()), text(c.finishedAt()),
-                SpecBodies.fromDomain(c.spec()), null, null, 0, java.util.List.of(), java.util.Map.of());
+                SpecBodies.fromDomain(c.spec()), null, s.health(), s.restartCount(), java.util.List.of(),
+                java.util.Map.of());
+    }
+
+    static VolumeView volume(VolumeService.Described d) {
+        return new VolumeView(d.volume().name(), d.volume().labels(), d.volume().driver(), d.mountpoint().toString(),
+                text(d.volume().createdAt()), d.usedBy());
     }
 
     static EventView event(ContainerEvent e) {
-        return new EventView(e.type().wireName(), e.containerId(), e.name(), e.labels(), e.exitCode(), text(e.time()));
+        return new EventView(e.type().wireName(), e.containerId(), e.name(), e.labels(), e.exitCode(), text(e.time()),
+                e.status());
     }
 
     static LogLine log(LogEntry e) {

@@ -6,6 +6,9 @@ import io.jcompose.agent.api.v1.SpecBodies;
 import io.jcompose.agent.api.v1.VersionView;
 import io.jcompose.agent.api.v1.WaitResult;
 import io.jcompose.agent.api.v1.WireJson;
+import io.jcompose.agent.api.v1.ContainerView;
+import io.jcompose.agent.api.v1.VolumeCreateRequest;
+import io.jcompose.agent.volume.VolumeService;
 import io.jcompose.agent.container.ContainerService;
 import io.jcompose.agent.container.Execs;
 import io.jcompose.agent.error.AgentException;
@@ -28,11 +31,13 @@ final class Routes {
     private final ContainerService containers;
     private final EventBus events;
     private final Supplier<VersionView> version;
+    private final VolumeService volumes;
 
-    Routes(ContainerService containers, EventBus events, Supplier<VersionView> version) {
+    Routes(ContainerService containers, EventBus events, Supplier<VersionView> version, VolumeService volumes) {
         this.containers = containers;
         this.events = events;
         this.version = version;
+        this.volumes = volumes;
     }
 
     void serve(ApiRequest request, Reply reply) {
@@ -54,16 +59,16 @@ final class Routes {
         switch (route) {
             case "GET /v1/version" -> reply.json(HttpResponseStatus.OK, version.get());
             case "GET /v1/containers" -> reply.json(HttpResponseStatus.OK,
-                    containers.list(filters(r)).stream().map(ApiViews::container).toList());
+                    containers.list(filters(r)).stream().map(this::view).toList());
             case "POST /v1/containers" -> {
                 CreateContainerRequest body = WireJson.read(r.body(), CreateContainerRequest.class);
                 var created = containers.create(new ContainerService.CreateRequest(body.name(), body.labels(),
                         SpecBodies.toDomain(body.spec())));
-                reply.json(HttpResponseStatus.CREATED, ApiViews.container(created));
+                reply.json(HttpResponseStatus.CREATED, view(created));
             }
-            case "GET /v1/containers/*" -> reply.json(HttpResponseStatus.OK, ApiViews.container(containers.inspect(s.get(2))));
+            case "GET /v1/containers/*" -> reply.json(HttpResponseStatus.OK, view(containers.inspect(s.get(2))));
             case "DELETE /v1/containers/*" -> {
-                containers.remove(s.get(2), r.flag("force", false));
+                containers.remove(s.get(2), r.flag("force", false), r.flag("volumes", false));
                 reply.json(HttpResponseStatus.NO_CONTENT, null);
             }
             case "POST /v1/containers/*/start" -> ok(reply, containers.start(s.get(2)));
@@ -89,6 +94,7 @@ final class Routes {
             }
             case "GET /v1/containers/*/logs" -> logs(r, s.get(2), reply);
             case "GET /v1/events" -> events(r, reply);
+            case "POST /v1/volumes", "GET /v1/volumes", "GET /v1/volumes/*", "DELETE /v1/volumes/*" -> volumes(route, r, reply);
             default -> throw AgentException.notFound("no such endpoint: " + r.method() + " /" + String.join("/", s),
                     "see docs/api/openapi.yaml");
         }
@@ -124,8 +130,33 @@ final class Routes {
         reply.channel().closeFuture().addListener(f -> subscription.close());
     }
 
-    private static void ok(Reply reply, io.jcompose.agent.container.Container c) {
-        reply.json(HttpResponseStatus.OK, ApiViews.container(c));
+    private void ok(Reply reply, io.jcompose.agent.container.Container c) {
+        reply.json(HttpResponseStatus.OK, view(c));
+    }
+
+    private ContainerView view(io.jcompose.agent.container.Container c) {
+        return ApiViews.container(c, containers.supervision(c));
+    }
+
+    private void volumes(String route, ApiRequest r, Reply reply) {
+        if (volumes == null) {
+            throw AgentException.unavailable("this agent serves no volumes", null);
+        }
+        List<String> s = r.segments();
+        switch (route) {
+            case "POST /v1/volumes" -> {
+                VolumeCreateRequest body = WireJson.read(r.body(), VolumeCreateRequest.class);
+                reply.json(HttpResponseStatus.CREATED, ApiViews.volume(volumes.create(new VolumeService.Request(
+                        body.name(), body.labels(), body.driver(), body.driverOpts()))));
+            }
+            case "GET /v1/volumes" -> reply.json(HttpResponseStatus.OK,
+                    volumes.list(filters(r)).stream().map(ApiViews::volume).toList());
+            case "GET /v1/volumes/*" -> reply.json(HttpResponseStatus.OK, ApiViews.volume(volumes.inspect(s.get(2))));
+            default -> {
+                volumes.remove(s.get(2), r.flag("force", false));
+                reply.json(HttpResponseStatus.NO_CONTENT, null);
+            }
+        }
     }
 
     private static List<LabelFilter> filters(ApiRequest r) {
@@ -136,7 +167,7 @@ final class Routes {
     private static String shape(List<String> s) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < s.size(); i++) {
-            out.append('/').append(i == 2 && s.get(1).equals("containers") ? "*" : s.get(i));
+            out.append('/').append(i == 2 && (s.get(1).equals("containers") || s.get(1).equals("volumes")) ? "*" : s.get(i));
         }
         return out.toString();
     }

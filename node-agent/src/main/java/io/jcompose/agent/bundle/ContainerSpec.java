@@ -29,11 +29,14 @@ import java.util.Set;
  * @param shmSizeBytes    size of {@code /dev/shm}, 0 for 64 MiB
  * @param stopSignal      signal that asks the process to stop, e.g. SIGTERM
  * @param stopGracePeriod how long {@code stop} waits before SIGKILL
+ * @param restart         what the agent does when the process exits on its own
+ * @param healthcheck     null for none (the image's, once images are merged)
  */
 public record ContainerSpec(ProcessSpec process, RootfsSpec rootfs, String hostname, String domainname,
                             NetworkSpec network, NamespaceSpec namespaces, SecuritySpec security,
                             ResourceSpec resources, List<Ulimit> ulimits, Map<String, String> sysctls,
-                            List<MountSpec> mounts, long shmSizeBytes, String stopSignal, Duration stopGracePeriod) {
+                            List<MountSpec> mounts, long shmSizeBytes, String stopSignal, Duration stopGracePeriod,
+                            RestartPolicy restart, Healthcheck healthcheck) {
 
     public static final long DEFAULT_SHM_SIZE = 64L * 1024 * 1024;
     public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(10);
@@ -54,6 +57,7 @@ public record ContainerSpec(ProcessSpec process, RootfsSpec rootfs, String hostn
         mounts = List.copyOf(mounts);
         stopSignal = stopSignal == null || stopSignal.isBlank() ? "SIGTERM" : stopSignal;
         stopGracePeriod = Objects.requireNonNullElse(stopGracePeriod, DEFAULT_STOP_GRACE);
+        restart = Objects.requireNonNullElse(restart, RestartPolicy.NO);
         if (shmSizeBytes < 0) {
             throw AgentException.invalid("shm_size cannot be negative", null);
         }
@@ -82,66 +86,83 @@ public record ContainerSpec(ProcessSpec process, RootfsSpec rootfs, String hostn
     public static ContainerSpec of(Path rootfs, List<String> args) {
         return new ContainerSpec(ProcessSpec.of(args), new RootfsSpec(rootfs, false), "", "",
                 NetworkSpec.of(NetworkMode.NONE), NamespaceSpec.PRIVATE, SecuritySpec.DEFAULT, ResourceSpec.NONE,
-                List.of(), Map.of(), List.of(), 0, "SIGTERM", DEFAULT_STOP_GRACE);
+                List.of(), Map.of(), List.of(), 0, "SIGTERM", DEFAULT_STOP_GRACE, RestartPolicy.NO, null);
     }
 
     public ContainerSpec withProcess(ProcessSpec p) {
         return new ContainerSpec(p, rootfs, hostname, domainname, network, namespaces, security, resources, ulimits,
-                sysctls, mounts, shmSizeBytes, stopSignal, stopGracePeriod);
+                sysctls, mounts, shmSizeBytes, stopSignal, stopGracePeriod,
+                restart, healthcheck);
     }
 
     public ContainerSpec withRootfs(RootfsSpec r) {
         return new ContainerSpec(process, r, hostname, domainname, network, namespaces, security, resources, ulimits,
-                sysctls, mounts, shmSizeBytes, stopSignal, stopGracePeriod);
+                sysctls, mounts, shmSizeBytes, stopSignal, stopGracePeriod,
+                restart, healthcheck);
     }
 
     public ContainerSpec withHostname(String h, String d) {
         return new ContainerSpec(process, rootfs, h, d, network, namespaces, security, resources, ulimits,
-                sysctls, mounts, shmSizeBytes, stopSignal, stopGracePeriod);
+                sysctls, mounts, shmSizeBytes, stopSignal, stopGracePeriod,
+                restart, healthcheck);
     }
 
     public ContainerSpec withNetwork(NetworkSpec n) {
         return new ContainerSpec(process, rootfs, hostname, domainname, n, namespaces, security, resources, ulimits,
-                sysctls, mounts, shmSizeBytes, stopSignal, stopGracePeriod);
+                sysctls, mounts, shmSizeBytes, stopSignal, stopGracePeriod,
+                restart, healthcheck);
     }
 
     public ContainerSpec withNamespaces(NamespaceSpec n) {
         return new ContainerSpec(process, rootfs, hostname, domainname, network, n, security, resources, ulimits,
-                sysctls, mounts, shmSizeBytes, stopSignal, stopGracePeriod);
+                sysctls, mounts, shmSizeBytes, stopSignal, stopGracePeriod,
+                restart, healthcheck);
     }
 
     public ContainerSpec withSecurity(SecuritySpec s) {
         return new ContainerSpec(process, rootfs, hostname, domainname, network, namespaces, s, resources, ulimits,
-                sysctls, mounts, shmSizeBytes, stopSignal, stopGracePeriod);
+                sysctls, mounts, shmSizeBytes, stopSignal, stopGracePeriod,
+                restart, healthcheck);
     }
 
     public ContainerSpec withResources(ResourceSpec r) {
         return new ContainerSpec(process, rootfs, hostname, domainname, network, namespaces, security, r, ulimits,
-                sysctls, mounts, shmSizeBytes, stopSignal, stopGracePeriod);
+                sysctls, mounts, shmSizeBytes, stopSignal, stopGracePeriod,
+                restart, healthcheck);
     }
 
     public ContainerSpec withUlimits(List<Ulimit> u) {
         return new ContainerSpec(process, rootfs, hostname, domainname, network, namespaces, security, resources, u,
-                sysctls, mounts, shmSizeBytes, stopSignal, stopGracePeriod);
+                sysctls, mounts, shmSizeBytes, stopSignal, stopGracePeriod,
+                restart, healthcheck);
     }
 
     public ContainerSpec withSysctls(Map<String, String> s) {
         return new ContainerSpec(process, rootfs, hostname, domainname, network, namespaces, security, resources,
-                ulimits, s, mounts, shmSizeBytes, stopSignal, stopGracePeriod);
+                ulimits, s, mounts, shmSizeBytes, stopSignal, stopGracePeriod,
+                restart, healthcheck);
     }
 
     public ContainerSpec withMounts(List<MountSpec> m) {
         return new ContainerSpec(process, rootfs, hostname, domainname, network, namespaces, security, resources,
-                ulimits, sysctls, m, shmSizeBytes, stopSignal, stopGracePeriod);
+                ulimits, sysctls, m, shmSizeBytes, stopSignal, stopGracePeriod,
+                restart, healthcheck);
     }
 
     public ContainerSpec withShmSize(long bytes) {
         return new ContainerSpec(process, rootfs, hostname, domainname, network, namespaces, security, resources,
-                ulimits, sysctls, mounts, bytes, stopSignal, stopGracePeriod);
+                ulimits, sysctls, mounts, bytes, stopSignal, stopGracePeriod,
+                restart, healthcheck);
     }
 
     public ContainerSpec withStop(String signal, Duration grace) {
         return new ContainerSpec(process, rootfs, hostname, domainname, network, namespaces, security, resources,
-                ulimits, sysctls, mounts, shmSizeBytes, signal, grace);
+                ulimits, sysctls, mounts, shmSizeBytes, signal, grace,
+                restart, healthcheck);
+    }
+
+    public ContainerSpec withSupervision(RestartPolicy r, Healthcheck h) {
+        return new ContainerSpec(process, rootfs, hostname, domainname, network, namespaces, security, resources,
+                ulimits, sysctls, mounts, shmSizeBytes, stopSignal, stopGracePeriod, r, h);
     }
 }

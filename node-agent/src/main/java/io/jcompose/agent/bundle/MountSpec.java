@@ -51,6 +51,28 @@ public sealed interface MountSpec {
         }
     }
 
+    /**
+     * A named volume, or an anonymous one ({@code name} null until create gives it one). The agent
+     * turns it into a {@link Bind} of the volume's directory before the bundle is written.
+     *
+     * @param noCopy  do not fill a new, empty volume with the image's content at the target
+     * @param subpath mount only this relative sub-directory of the volume; empty for the whole volume
+     */
+    record Volume(String name, String target, boolean readOnly, boolean noCopy, String subpath) implements MountSpec {
+        public Volume {
+            checkTarget(target);
+            subpath = subpath == null ? "" : subpath;
+            if (subpath.startsWith("/") || java.util.Arrays.asList(subpath.split("/")).contains("..")) {
+                throw AgentException.invalid("volume subpath \"" + subpath + "\" for " + target + " leaves the volume",
+                        "give a relative path inside the volume, without ..");
+            }
+        }
+
+        public Volume withName(String newName) {
+            return new Volume(newName, target, readOnly, noCopy, subpath);
+        }
+    }
+
     private static void checkTarget(String target) {
         if (target == null || !target.startsWith("/")) {
             throw AgentException.invalid("mount target \"" + target + "\" is not an absolute container path",

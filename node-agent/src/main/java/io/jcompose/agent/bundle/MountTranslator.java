@@ -85,6 +85,8 @@ final class MountTranslator {
                 }
                 yield new OciMount(t.target(), "tmpfs", "tmpfs", options);
             }
+            // The volume hook binds the volume's directory in its place before the bundle is made.
+            case MountSpec.Volume v -> throw new IllegalStateException("volume mount " + v.target() + " was not resolved");
         };
     }
 }

@@ -8,6 +8,8 @@ import io.jcompose.agent.api.v1.ExecRequest;
 import io.jcompose.agent.api.v1.ExecResult;
 import io.jcompose.agent.api.v1.LogLine;
 import io.jcompose.agent.api.v1.VersionView;
+import io.jcompose.agent.api.v1.VolumeCreateRequest;
+import io.jcompose.agent.api.v1.VolumeView;
 import io.jcompose.agent.api.v1.WaitResult;
 import io.jcompose.agent.api.v1.WireJson;
 import io.jcompose.agent.error.AgentException;
@@ -92,6 +94,40 @@ public final class AgentClient {
 
     public void remove(String ref, boolean force) {
         call("DELETE", "/v1/containers/" + enc(ref) + "?force=" + force, null, Void.class);
+    }
+
+    /** As {@link #remove(String, boolean)}; {@code volumes} also removes the container's anonymous volumes. */
+    public void remove(String ref, boolean force, boolean volumes) {
+        call("DELETE", "/v1/containers/" + enc(ref) + "?force=" + force + "&volumes=" + volumes, null, Void.class);
+    }
+
+    /** Creates a volume, or returns the existing one of that name when its labels are the same. */
+    public VolumeView createVolume(VolumeCreateRequest request) {
+        return call("POST", "/v1/volumes", request, VolumeView.class);
+    }
+
+    /** Volumes having every label condition ({@code key} or {@code key=value}). */
+    public List<VolumeView> volumes(List<String> labelFilters) {
+        return List.of(call("GET", withLabels("/v1/volumes", labelFilters), null, VolumeView[].class));
+    }
+
+    public VolumeView inspectVolume(String name) {
+        return call("GET", "/v1/volumes/" + enc(name), null, VolumeView.class);
+    }
+
+    /** Removes a volume and its data; CONFLICT while a container uses it; {@code force}: a missing one is fine. */
+    public void removeVolume(String name, boolean force) {
+        call("DELETE", "/v1/volumes/" + enc(name) + "?force=" + force, null, Void.class);
+    }
+
+    private static String withLabels(String path, List<String> labelFilters) {
+        StringBuilder target = new StringBuilder(path);
+        char glue = '?';
+        for (String f : labelFilters) {
+            target.append(glue).append("label=").append(enc(f));
+            glue = '&';
+        }
+        return target.toString();
     }
 
     /** Blocks until the container is not running and returns its exit. */

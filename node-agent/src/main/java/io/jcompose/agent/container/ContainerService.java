@@ -59,6 +59,7 @@ public final class ContainerService {
     private final ContainerLocks locks = new ContainerLocks();
     private final ExitRecorder exits;
     private final Execs execs;
+    private final List<ContainerHooks> hooks = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public ContainerService(ContainerStore store, OciRuntime runtime, Conmon conmon, EventBus events, HostProfile host,
                             ContainerLayout layout, String cgroupParent) {
@@ -68,21 +69,26 @@ public final class ContainerService {
         this.events = events;
         this.layout = layout;
         this.bundles = new BundlePreparer(host, layout, cgroupParent);
-        this.exits = new ExitRecorder(store, runtime, layout, events, locks);
+        this.exits = new ExitRecorder(store, runtime, layout, events, locks, this::afterExit);
         this.execs = new Execs(runtime, host, layout);
     }
 
     public Container create(CreateRequest request) {
         ContainerId id = ContainerId.random();
         ContainerName name = new ContainerName(request.name() == null ? id.shortId() : request.name());
-        ContainerSpec spec = request.spec();
         if (store.resolve(name.value()).filter(r -> r.name().equals(name.value())).isPresent()) {
             throw AgentException.alreadyExists("a container named \"" + name + "\" already exists",
                     "remove it first or choose another name");
         }
-        OciSpec oci = bundles.prepare(id.value(), spec); // every request error surfaces here, before any write
+        ContainerSpec spec = request.spec();
         Path dir = layout.containerDir(id.value());
         try {
+            for (ContainerHooks h : hooks) {
+                spec = h.beforeCreate(id.value(), spec);
+            }
+            // Every request error surfaces here, before any write; volume mounts are checked by their hook.
+            OciSpec oci = bundles.prepare(id.value(), spec.withMounts(spec.mounts().stream()
+                    .filter(m -> !(m instanceof io.jcompose.agent.bundle.MountSpec.Volume)).toList()));
             Files.createDirectories(dir);
             BundleWriter.writeEtc(layout.bundle(id.value()), EtcFiles.render(spec, oci.hostname(),
                     read(Path.of("/etc/hosts")), read(Path.of("/etc/resolv.conf"))));
@@ -93,11 +99,19 @@ public final class ContainerService {
             return container;
         } catch (IOException | RuntimeException e) {
             deleteTree(dir);
+            for (ContainerHooks h : hooks) {
+                h.createFailed(id.value(), spec);
+            }
             throw e instanceof AgentException a ? a : AgentException.internal("cannot create " + name + ": " + e.getMessage(), e);
         }
     }
 
     public Container start(String ref) {
+        return start(ref, true);
+    }
+
+    /** Starts it; {@code byUser} false when the restart policy does. */
+    public Container start(String ref, boolean byUser) {
         String id = inspect(ref).id().value();
         return locks.locked(id, () -> {
             Container c = load(id);
@@ -105,7 +119,11 @@ public final class ContainerService {
                 return c;
             }
             try {
-                BundleWriter.writeConfig(layout.bundle(id), bundles.prepare(id, c.spec()));
+                ContainerSpec runSpec = c.spec();
+                for (ContainerHooks h : hooks) {
+                    runSpec = h.beforeStart(c, runSpec, runSpec.rootfs().path());
+                }
+                BundleWriter.writeConfig(layout.bundle(id), bundles.prepare(id, runSpec));
                 if (Files.exists(layout.runtimeRoot().resolve(id))) {
                     runtime.delete(id, true); // a previous run's runtime state, if its exit was not cleaned up
                 }
@@ -125,6 +143,7 @@ public final class ContainerService {
                 Container running = c.running(pid, Instant.now());
                 store.update(ContainerRecords.toRow(running));
                 publish(ContainerEvent.Type.STARTED, running);
+                hooks.forEach(h -> h.started(running, byUser));
                 return running;
             } catch (AgentException e) {
                 throw e.wrap("failed to start " + c.name());
@@ -141,6 +160,7 @@ public final class ContainerService {
         String id = c.id().value();
         CompletableFuture<Container> exit = locks.locked(id, () -> {
             Container now = load(id);
+            hooks.forEach(h -> h.stopRequested(now));
             if (now.state().check(Operation.STOP) == ContainerState.Decision.ALREADY_DONE) {
                 return CompletableFuture.completedFuture(now);
             }
@@ -169,6 +189,7 @@ public final class ContainerService {
         return locks.locked(id, () -> {
             Container now = load(id);
             now.state().check(Operation.KILL);
+            hooks.forEach(h -> h.stopRequested(now));
             exits.next(id);
             runtime.kill(id, sig, sigkill);
             if (now.state() == ContainerState.PAUSED && sigkill) {
@@ -205,11 +226,17 @@ public final class ContainerService {
 
     /** Removes the container, its bundle and its logs; with {@code force} a live one is killed first. */
     public void remove(String ref, boolean force) {
+        remove(ref, force, false);
+    }
+
+    /** As {@link #remove(String, boolean)}; {@code volumes} also removes its anonymous volumes. */
+    public void remove(String ref, boolean force, boolean volumes) {
         Container c = inspect(ref);
         String id = c.id().value();
         if (force) {
             CompletableFuture<Container> exit = locks.locked(id, () -> {
                 Container now = load(id);
+                hooks.forEach(h -> h.stopRequested(now));
                 if (!now.state().isLive()) {
                     return null;
                 }
@@ -233,6 +260,7 @@ public final class ContainerService {
             deleteQuietly(layout.monitorPidFile(id));
             deleteQuietly(layout.exitDir().resolve(id));
             publish(ContainerEvent.Type.DESTROYED, now);
+            hooks.forEach(h -> h.removed(now, volumes));
             return null;
         });
         locks.forget(id);
@@ -264,9 +292,32 @@ public final class ContainerService {
     }
 
     public Execs.Outcome exec(String ref, Execs.Request request) {
+        return exec(ref, request, null);
+    }
+
+    /** As {@link #exec(String, Execs.Request)}; past {@code timeout} (null: none) the process is killed. */
+    public Execs.Outcome exec(String ref, Execs.Request request, Duration timeout) {
         Container c = inspect(ref);
         c.state().check(Operation.EXEC);
-        return execs.run(c, bundles.context(c.id().value()), request);
+        return execs.run(c, bundles.context(c.id().value()), request, timeout);
+    }
+
+    /** Adds lifecycle hooks (volumes, restart policy, health checks); see {@link ContainerHooks}. */
+    public void addHooks(ContainerHooks h) {
+        hooks.add(h);
+    }
+
+    /** What the hooks know of {@code c} (restarting, restart count, health). */
+    public Supervision supervision(Container c) {
+        Supervision s = Supervision.NONE;
+        for (ContainerHooks h : hooks) {
+            s = h.describe(c, s);
+        }
+        return s;
+    }
+
+    private void afterExit(Container exited) {
+        hooks.forEach(h -> h.exited(exited));
     }
 
     /** The monitor recorded an exit (called by the exit watcher). */

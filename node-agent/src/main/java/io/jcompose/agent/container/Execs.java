@@ -43,8 +43,8 @@ public final class Execs {
         }
     }
 
-    /** A finished exec. */
-    public record Outcome(int exitCode, byte[] stdout, byte[] stderr) {
+    /** A finished exec; {@code timedOut}: it was killed at the timeout, and exitCode is -1. */
+    public record Outcome(int exitCode, byte[] stdout, byte[] stderr, boolean timedOut) {
     }
 
     private final OciRuntime runtime;
@@ -57,7 +57,7 @@ public final class Execs {
         this.layout = layout;
     }
 
-    Outcome run(Container c, SpecTranslator.Context context, Request request) {
+    Outcome run(Container c, SpecTranslator.Context context, Request request, java.time.Duration timeout) {
         if (request.command().isEmpty()) {
             throw AgentException.invalid("exec needs a command", "give the command to run");
         }
@@ -71,14 +71,22 @@ public final class Execs {
         OciProcess oci = SpecTranslator.process(spec, process, user, SpecTranslator.hostname(spec, context), host,
                 request.env());
         String id = c.id().value();
-        Path processFile = layout.containerDir(id).resolve("exec-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()) + ".json");
+        String execName = "exec-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+        Path processFile = layout.containerDir(id).resolve(execName + ".json");
+        Path pidFile = layout.containerDir(id).resolve(execName + ".pid");
         BundleWriter.write(processFile, OciJson.write(oci));
         try {
-            Process p = new ProcessBuilder(runtime.execArgv(id, processFile))
+            Process p = new ProcessBuilder(runtime.execArgv(id, processFile, pidFile))
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
             CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> drain(p.getErrorStream()), Thread::startVirtualThread);
-            byte[] out = drain(p.getInputStream());
-            return new Outcome(p.waitFor(), out, err.join());
+            CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> drain(p.getInputStream()), Thread::startVirtualThread);
+            if (timeout != null && !p.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                killExecProcess(pidFile);
+                p.destroyForcibly();
+                p.waitFor();
+                return new Outcome(-1, out.join(), err.join(), true);
+            }
+            return new Outcome(p.waitFor(), out.join(), err.join(), false);
         } catch (IOException e) {
             throw AgentException.unavailable("cannot run " + runtime.binary().name() + " exec: " + e.getMessage(), null);
         } catch (InterruptedException e) {
@@ -87,9 +95,20 @@ public final class Execs {
         } finally {
             try {
                 Files.deleteIfExists(processFile);
+                Files.deleteIfExists(pidFile);
             } catch (IOException e) {
                 // The container's directory goes with the container.
             }
+        }
+    }
+
+    /** Killing the runtime's exec process alone would leave the process it started running in the container. */
+    private static void killExecProcess(Path pidFile) {
+        try {
+            long pid = Long.parseLong(Files.readString(pidFile).strip());
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        } catch (IOException | NumberFormatException e) {
+            // Not started yet, or already gone: destroying the runtime process is all there is to do.
         }
     }
 

@@ -30,8 +30,11 @@ final class ExitRecorder {
     private final EventBus events;
     private final ContainerLocks locks;
     private final ConcurrentHashMap<String, CompletableFuture<Container>> waiting = new ConcurrentHashMap<>();
+    private final java.util.function.Consumer<Container> recorded;
 
-    ExitRecorder(ContainerStore store, OciRuntime runtime, ContainerLayout layout, EventBus events, ContainerLocks locks) {
+    ExitRecorder(ContainerStore store, OciRuntime runtime, ContainerLayout layout, EventBus events, ContainerLocks locks,
+                 java.util.function.Consumer<Container> recorded) {
+        this.recorded = recorded;
         this.store = store;
         this.runtime = runtime;
         this.layout = layout;
@@ -74,6 +77,8 @@ final class ExitRecorder {
             events.publish(new ContainerEvent(ContainerEvent.Type.OOM, id, c.name().value(), c.labels(), null, Instant.now()));
         }
         events.publish(new ContainerEvent(ContainerEvent.Type.DIED, id, c.name().value(), c.labels(), code, Instant.now()));
+        // Hooks first: whoever waits for this exit then sees what the restart policy made of it.
+        recorded.accept(exited);
         CompletableFuture<Container> future = waiting.remove(id);
         if (future != null) {
             future.complete(exited);

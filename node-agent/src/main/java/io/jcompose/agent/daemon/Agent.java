@@ -32,10 +32,12 @@ public final class Agent implements AutoCloseable {
     private final RuntimeSelection runtime;
     private final CgroupLayout cgroups;
     private final String conmonVersion;
+    private final Supervisors supervisors;
 
     private Agent(AgentConfig config, InstanceLock lock, ContainerStore store, ExitWatcher watcher,
                   ContainerService containers, EventBus events, RuntimeSelection runtime, CgroupLayout cgroups,
-                  String conmonVersion) {
+                  String conmonVersion, Supervisors supervisors) {
+        this.supervisors = supervisors;
         this.config = config;
         this.lock = lock;
         this.store = store;
@@ -56,6 +58,7 @@ public final class Agent implements AutoCloseable {
         InstanceLock lock = InstanceLock.acquire(config.lockFile());
         ContainerStore store = null;
         ExitWatcher watcher = null;
+        Supervisors supervisors = null;
         try {
             ContainerLayout layout = new ContainerLayout(config.dataRoot(), config.runtimeDir());
             CgroupLayout cgroups = CgroupLayout.detect();
@@ -73,13 +76,19 @@ public final class Agent implements AutoCloseable {
             EventBus events = new EventBus();
             ContainerService containers = new ContainerService(store, new OciRuntime(selection.chosen(), layout.runtimeRoot()),
                     conmon, events, host, layout, config.cgroupParent());
+            supervisors = Supervisors.volumes(layout, containers);
             // Exits are handled off the watcher thread: recording one takes the container's lock.
             watcher = ExitWatcher.start(layout.exitDir(), id -> Thread.startVirtualThread(() -> containers.onExit(id)));
             new Reconciler(containers).run();
-            return new Agent(config, lock, store, watcher, containers, events, selection, cgroups, conmon.version());
+            supervisors.superviseAfterReconcile(layout, containers, events);
+            return new Agent(config, lock, store, watcher, containers, events, selection, cgroups, conmon.version(),
+                    supervisors);
         } catch (RuntimeException e) {
             if (watcher != null) {
                 watcher.close();
+            }
+            if (supervisors != null) {
+                supervisors.close();
             }
             if (store != null) {
                 store.close();
@@ -113,10 +122,20 @@ public final class Agent implements AutoCloseable {
         return conmonVersion;
     }
 
+    public io.jcompose.agent.volume.VolumeService volumes() {
+        return supervisors.volumes();
+    }
+
+    /** Completes once the containers to bring back at agent start were handled (for tests and logs). */
+    public java.util.concurrent.CompletableFuture<Void> restored() {
+        return supervisors.restored();
+    }
+
     /** Stops the agent; containers keep running under their monitors. */
     @Override
     public void close() {
         watcher.close();
+        supervisors.close();
         store.close();
         lock.close();
     }

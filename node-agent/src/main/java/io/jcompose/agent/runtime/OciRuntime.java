@@ -106,6 +106,13 @@ public final class OciRuntime {
         return argv;
     }
 
+    /** As {@link #execArgv(String, Path)}, writing the exec'd process's host pid to {@code pidFile}. */
+    public List<String> execArgv(String id, Path processJson, Path pidFile) {
+        List<String> argv = new ArrayList<>(command());
+        argv.addAll(List.of("exec", "--process", processJson.toString(), "--pid-file", pidFile.toString(), id));
+        return argv;
+    }
+
     private HostCommand.Result run(String... args) {
         return run(List.of(args));
     }

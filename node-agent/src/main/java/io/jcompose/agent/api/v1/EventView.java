@@ -5,9 +5,11 @@ import java.util.Map;
 /**
  * One line of {@code GET /v1/events}.
  *
- * @param type     create, start, die, oom, pause, unpause, destroy
- * @param exitCode set on die
+ * @param type     created, started, died, oom, paused, unpaused, destroyed, health_status, restarting
+ * @param exitCode set on died
+ * @param status   health_status: the new status (starting, healthy, unhealthy); restarting: the delay before
+ *                 the restart as an ISO-8601 duration; else null
  */
 public record EventView(String type, String id, String name, Map<String, String> labels, Integer exitCode,
-                        String time) {
+                        String time, String status) {
 }

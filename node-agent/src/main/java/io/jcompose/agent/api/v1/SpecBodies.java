@@ -3,6 +3,7 @@ package io.jcompose.agent.api.v1;
 import io.jcompose.agent.api.v1.ContainerSpecBody.MountBody;
 import io.jcompose.agent.api.v1.ContainerSpecBody.UlimitBody;
 import io.jcompose.agent.bundle.ContainerSpec;
+import io.jcompose.agent.bundle.Healthcheck;
 import io.jcompose.agent.bundle.HostEntry;
 import io.jcompose.agent.bundle.MountSpec;
 import io.jcompose.agent.bundle.NamespaceSpec;
@@ -10,6 +11,7 @@ import io.jcompose.agent.bundle.NetworkMode;
 import io.jcompose.agent.bundle.NetworkSpec;
 import io.jcompose.agent.bundle.ProcessSpec;
 import io.jcompose.agent.bundle.ResourceSpec;
+import io.jcompose.agent.bundle.RestartPolicy;
 import io.jcompose.agent.bundle.RootfsSpec;
 import io.jcompose.agent.bundle.SecuritySpec;
 import io.jcompose.agent.bundle.Ulimit;
@@ -54,7 +56,8 @@ public final class SpecBodies {
                 b.domainname(), network, new NamespaceSpec(flag(b.hostPid()), flag(b.hostIpc()), flag(b.hostCgroupns())),
                 new SecuritySpec(flag(b.privileged()), list(b.capAdd()), list(b.capDrop()), flag(b.noNewPrivileges())),
                 resources, ulimits, b.sysctls() == null ? Map.of() : b.sysctls(), mounts, num(b.shmSize()),
-                b.stopSignal(), b.stopGracePeriodMillis() == null ? null : Duration.ofMillis(b.stopGracePeriodMillis()));
+                b.stopSignal(), b.stopGracePeriodMillis() == null ? null : Duration.ofMillis(b.stopGracePeriodMillis()),
+                RestartPolicy.parse(b.restart()), healthcheck(b.healthcheck()));
     }
 
     public static ContainerSpecBody fromDomain(ContainerSpec s) {
@@ -81,7 +84,7 @@ public final class SpecBodies {
                 s.ulimits().stream().map(u -> new UlimitBody(u.name(), u.soft(), u.hard())).toList(),
                 s.sysctls(), s.mounts().stream().map(SpecBodies::mountBody).toList(), s.shmSizeBytes(),
                 s.stopSignal(), s.stopGracePeriod().toMillis(),
-                null, null, null, null, null, null, null);
+                null, null, null, null, s.restart().wire(), healthcheckBody(s.healthcheck()), null);
     }
 
     private static NetworkMode networkMode(String mode, String netnsPath) {
@@ -111,8 +114,10 @@ public final class SpecBodies {
             }
             case "tmpfs" -> new MountSpec.Tmpfs(m.target(), num(m.size()), m.mode() == null ? 0 : m.mode(),
                     flag(m.readOnly()), flag(m.noExec()));
+            case "volume" -> new MountSpec.Volume(m.source() == null || m.source().isEmpty() ? null : m.source(),
+                    m.target(), flag(m.readOnly()), flag(m.noCopy()), m.subpath());
             default -> throw AgentException.invalid("unknown mount type \"" + type + "\" for " + m.target(),
-                    "use bind or tmpfs (volumes come later)");
+                    "use bind, volume or tmpfs");
         };
     }
 
@@ -122,7 +127,28 @@ public final class SpecBodies {
                     b.propagation().option(), b.createHostPath(), null, null, null, null, null);
             case MountSpec.Tmpfs t -> new MountBody("tmpfs", null, t.target(), t.readOnly(), null, null,
                     t.sizeBytes(), t.mode(), t.noExec(), null, null);
+            case MountSpec.Volume v -> new MountBody("volume", v.name(), v.target(), v.readOnly(), null, null, null,
+                    null, null, v.noCopy(), v.subpath().isEmpty() ? null : v.subpath());
         };
+    }
+
+    private static Healthcheck healthcheck(ContainerSpecBody.HealthcheckBody h) {
+        return h == null ? null : new Healthcheck(h.test(), millis(h.intervalMillis()), millis(h.timeoutMillis()),
+                millis(h.startPeriodMillis()), millis(h.startIntervalMillis()), h.retries(), flag(h.disable()));
+    }
+
+    private static ContainerSpecBody.HealthcheckBody healthcheckBody(Healthcheck h) {
+        return h == null ? null : new ContainerSpecBody.HealthcheckBody(h.test().isEmpty() ? null : h.test(),
+                toMillis(h.interval()), toMillis(h.timeout()), toMillis(h.startPeriod()), toMillis(h.startInterval()),
+                h.retries(), h.disable() ? Boolean.TRUE : null);
+    }
+
+    private static Duration millis(Long value) {
+        return value == null ? null : Duration.ofMillis(value);
+    }
+
+    private static Long toMillis(Duration d) {
+        return d == null ? null : d.toMillis();
     }
 
     private static MountSpec.Propagation propagation(String text) {

@@ -1,0 +1,14 @@
+package io.jcompose.agent.api.v1;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A volume as create, list and inspect return it.
+ *
+ * @param mountpoint the volume's directory on the host
+ * @param usedBy     names of the containers (running or not) that mount it
+ */
+public record VolumeView(String name, Map<String, String> labels, String driver, String mountpoint, String createdAt,
+                         List<String> usedBy) {
+}

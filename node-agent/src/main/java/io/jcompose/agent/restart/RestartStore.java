@@ -1,0 +1,98 @@
+package io.jcompose.agent.restart;
+
+import io.jcompose.agent.error.AgentException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+
+/**
+ * The durable part of restart supervision, in the agent's database: per container, how often the
+ * policy restarted it and whether the user stopped it (which {@code unless-stopped} needs after an
+ * agent restart). Its table is created when missing, so a database from an earlier agent opens
+ * unchanged; rows go with their container through the foreign key.
+ */
+public final class RestartStore implements AutoCloseable {
+    /** What is kept for one container. */
+    public record Entry(int restartCount, boolean stoppedByUser) {
+        public static final Entry NEW = new Entry(0, false);
+    }
+
+    private final Connection db;
+
+    private RestartStore(Connection db) {
+        this.db = db;
+    }
+
+    public static RestartStore open(Path database) {
+        try {
+            Connection db = DriverManager.getConnection("jdbc:sqlite:" + database);
+            try (Statement s = db.createStatement()) {
+                s.execute("PRAGMA busy_timeout=5000");
+                s.execute("PRAGMA foreign_keys=ON");
+                s.execute("PRAGMA synchronous=FULL");
+                s.execute("""
+                        CREATE TABLE IF NOT EXISTS restart_state (
+                          container_id TEXT PRIMARY KEY REFERENCES containers(id) ON DELETE CASCADE,
+                          restart_count INTEGER NOT NULL DEFAULT 0,
+                          stopped_by_user INTEGER NOT NULL DEFAULT 0)""");
+            }
+            return new RestartStore(db);
+        } catch (SQLException e) {
+            throw AgentException.unavailable("cannot open the restart state in " + database + ": " + e.getMessage(),
+                    "check that the data root is writable by root");
+        }
+    }
+
+    public synchronized Entry get(String id) {
+        try (PreparedStatement ps = db.prepareStatement(
+                "SELECT restart_count, stopped_by_user FROM restart_state WHERE container_id=?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new Entry(rs.getInt(1), rs.getInt(2) != 0) : Entry.NEW;
+            }
+        } catch (SQLException e) {
+            throw AgentException.internal("reading the restart state of " + id + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Saves the entry; a container removed meanwhile is ignored (its row would violate the foreign key). */
+    public synchronized void put(String id, Entry entry) {
+        try (PreparedStatement ps = db.prepareStatement("INSERT INTO restart_state (container_id, restart_count, "
+                + "stopped_by_user) VALUES (?,?,?) ON CONFLICT(container_id) DO UPDATE SET "
+                + "restart_count=excluded.restart_count, stopped_by_user=excluded.stopped_by_user")) {
+            ps.setString(1, id);
+            ps.setInt(2, entry.restartCount());
+            ps.setInt(3, entry.stoppedByUser() ? 1 : 0);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            if (e.getMessage() == null || !e.getMessage().contains("FOREIGN KEY")) {
+                throw AgentException.internal("saving the restart state of " + id + " failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Optional for symmetry with the container's removal: the foreign key already cascades. */
+    public synchronized Optional<Entry> remove(String id) {
+        Entry before = get(id);
+        try (PreparedStatement ps = db.prepareStatement("DELETE FROM restart_state WHERE container_id=?")) {
+            ps.setString(1, id);
+            return ps.executeUpdate() == 1 ? Optional.of(before) : Optional.empty();
+        } catch (SQLException e) {
+            throw AgentException.internal("removing the restart state of " + id + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            db.close();
+        } catch (SQLException e) {
+            // Shutdown: every write was committed already.
+        }
+    }
+}
