@@ -1,7 +1,9 @@
 package io.jcompose.agent.api;
 
+import io.jcompose.agent.api.v1.ContainerView;
 import io.jcompose.agent.api.v1.CreateContainerRequest;
 import io.jcompose.agent.api.v1.ExecRequest;
+import io.jcompose.agent.api.v1.NetworkCreateRequest;
 import io.jcompose.agent.api.v1.SpecBodies;
 import io.jcompose.agent.api.v1.VersionView;
 import io.jcompose.agent.api.v1.WaitResult;
@@ -11,6 +13,7 @@ import io.jcompose.agent.container.Execs;
 import io.jcompose.agent.error.AgentException;
 import io.jcompose.agent.event.EventBus;
 import io.jcompose.agent.log.LogQuery;
+import io.jcompose.agent.network.AgentNetworks;
 import io.jcompose.agent.state.LabelFilter;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.time.Duration;
@@ -26,11 +29,13 @@ import java.util.function.Supplier;
 final class Routes {
     private static final System.Logger LOG = System.getLogger(Routes.class.getName());
     private final ContainerService containers;
+    private final AgentNetworks networks;
     private final EventBus events;
     private final Supplier<VersionView> version;
 
-    Routes(ContainerService containers, EventBus events, Supplier<VersionView> version) {
+    Routes(ContainerService containers, AgentNetworks networks, EventBus events, Supplier<VersionView> version) {
         this.containers = containers;
+        this.networks = networks;
         this.events = events;
         this.version = version;
     }
@@ -54,14 +59,14 @@ final class Routes {
         switch (route) {
             case "GET /v1/version" -> reply.json(HttpResponseStatus.OK, version.get());
             case "GET /v1/containers" -> reply.json(HttpResponseStatus.OK,
-                    containers.list(filters(r)).stream().map(ApiViews::container).toList());
+                    containers.list(filters(r)).stream().map(this::view).toList());
             case "POST /v1/containers" -> {
                 CreateContainerRequest body = WireJson.read(r.body(), CreateContainerRequest.class);
                 var created = containers.create(new ContainerService.CreateRequest(body.name(), body.labels(),
                         SpecBodies.toDomain(body.spec())));
-                reply.json(HttpResponseStatus.CREATED, ApiViews.container(created));
+                reply.json(HttpResponseStatus.CREATED, view(created));
             }
-            case "GET /v1/containers/*" -> reply.json(HttpResponseStatus.OK, ApiViews.container(containers.inspect(s.get(2))));
+            case "GET /v1/containers/*" -> reply.json(HttpResponseStatus.OK, view(containers.inspect(s.get(2))));
             case "DELETE /v1/containers/*" -> {
                 containers.remove(s.get(2), r.flag("force", false));
                 reply.json(HttpResponseStatus.NO_CONTENT, null);
@@ -89,6 +94,16 @@ final class Routes {
             }
             case "GET /v1/containers/*/logs" -> logs(r, s.get(2), reply);
             case "GET /v1/events" -> events(r, reply);
+            case "POST /v1/networks" -> {
+                var made = networks.createNetwork(WireJson.read(r.body(), NetworkCreateRequest.class));
+                reply.json(made.created() ? HttpResponseStatus.CREATED : HttpResponseStatus.OK, made.network());
+            }
+            case "GET /v1/networks" -> reply.json(HttpResponseStatus.OK, networks.networks(filters(r)));
+            case "GET /v1/networks/*" -> reply.json(HttpResponseStatus.OK, networks.inspectNetwork(s.get(2)));
+            case "DELETE /v1/networks/*" -> {
+                networks.removeNetwork(s.get(2));
+                reply.json(HttpResponseStatus.NO_CONTENT, null);
+            }
             default -> throw AgentException.notFound("no such endpoint: " + r.method() + " /" + String.join("/", s),
                     "see docs/api/openapi.yaml");
         }
@@ -124,8 +139,13 @@ final class Routes {
         reply.channel().closeFuture().addListener(f -> subscription.close());
     }
 
-    private static void ok(Reply reply, io.jcompose.agent.container.Container c) {
-        reply.json(HttpResponseStatus.OK, ApiViews.container(c));
+    private void ok(Reply reply, io.jcompose.agent.container.Container c) {
+        reply.json(HttpResponseStatus.OK, view(c));
+    }
+
+    /** The container's view with its live networking (ports, endpoints) from the network wiring. */
+    private ContainerView view(io.jcompose.agent.container.Container c) {
+        return networks.withNetworking(ApiViews.container(c));
     }
 
     private static List<LabelFilter> filters(ApiRequest r) {
@@ -136,7 +156,7 @@ final class Routes {
     private static String shape(List<String> s) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < s.size(); i++) {
-            out.append('/').append(i == 2 && s.get(1).equals("containers") ? "*" : s.get(i));
+            out.append('/').append(i == 2 && (s.get(1).equals("containers") || s.get(1).equals("networks")) ? "*" : s.get(i));
         }
         return out.toString();
     }

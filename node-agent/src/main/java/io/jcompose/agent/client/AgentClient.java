@@ -7,6 +7,8 @@ import io.jcompose.agent.api.v1.EventView;
 import io.jcompose.agent.api.v1.ExecRequest;
 import io.jcompose.agent.api.v1.ExecResult;
 import io.jcompose.agent.api.v1.LogLine;
+import io.jcompose.agent.api.v1.NetworkCreateRequest;
+import io.jcompose.agent.api.v1.NetworkView;
 import io.jcompose.agent.api.v1.VersionView;
 import io.jcompose.agent.api.v1.WaitResult;
 import io.jcompose.agent.api.v1.WireJson;
@@ -92,6 +94,31 @@ public final class AgentClient {
 
     public void remove(String ref, boolean force) {
         call("DELETE", "/v1/containers/" + enc(ref) + "?force=" + force, null, Void.class);
+    }
+
+    /** Creates a network, or returns it when it exists with the same settings (CONFLICT with other settings). */
+    public NetworkView createNetwork(NetworkCreateRequest request) {
+        return call("POST", "/v1/networks", request, NetworkView.class);
+    }
+
+    /** Networks having every label condition ({@code key} or {@code key=value}). */
+    public List<NetworkView> networks(List<String> labelFilters) {
+        StringBuilder target = new StringBuilder("/v1/networks");
+        char glue = '?';
+        for (String f : labelFilters) {
+            target.append(glue).append("label=").append(enc(f));
+            glue = '&';
+        }
+        return List.of(call("GET", target.toString(), null, NetworkView[].class));
+    }
+
+    public NetworkView inspectNetwork(String name) {
+        return call("GET", "/v1/networks/" + enc(name), null, NetworkView.class);
+    }
+
+    /** Removes a network; CONFLICT while containers are attached to it. */
+    public void removeNetwork(String name) {
+        call("DELETE", "/v1/networks/" + enc(name), null, Void.class);
     }
 
     /** Blocks until the container is not running and returns its exit. */

@@ -29,9 +29,12 @@ final class ExitRecorder {
     private final ContainerLayout layout;
     private final EventBus events;
     private final ContainerLocks locks;
+    private final ContainerNetworking networking;
     private final ConcurrentHashMap<String, CompletableFuture<Container>> waiting = new ConcurrentHashMap<>();
 
-    ExitRecorder(ContainerStore store, OciRuntime runtime, ContainerLayout layout, EventBus events, ContainerLocks locks) {
+    ExitRecorder(ContainerStore store, OciRuntime runtime, ContainerLayout layout, EventBus events, ContainerLocks locks,
+                 ContainerNetworking networking) {
+        this.networking = networking;
         this.store = store;
         this.runtime = runtime;
         this.layout = layout;
@@ -68,6 +71,7 @@ final class ExitRecorder {
         String id = c.id().value();
         boolean oom = Files.exists(layout.persistDir(id).resolve("oom"));
         runtime.delete(id, true);
+        networking.detach(c); // ports, DNS records and the namespace go with the process
         Container exited = c.exited(code, oom, Instant.now());
         store.update(ContainerRecords.toRow(exited));
         if (oom) {

@@ -9,11 +9,13 @@ import io.jcompose.agent.host.CgroupLayout;
 import io.jcompose.agent.host.HostProfile;
 import io.jcompose.agent.monitor.Conmon;
 import io.jcompose.agent.monitor.ExitWatcher;
+import io.jcompose.agent.network.AgentNetworks;
 import io.jcompose.agent.runtime.OciRuntime;
 import io.jcompose.agent.runtime.RuntimeDetector;
 import io.jcompose.agent.runtime.RuntimeSelection;
 import io.jcompose.agent.state.ContainerStore;
 import io.jcompose.agent.syscall.Libc;
+import java.util.List;
 
 /**
  * One running agent, wired in the order the document {@code docs/design/0004-container-supervision.md}
@@ -28,19 +30,21 @@ public final class Agent implements AutoCloseable {
     private final ContainerStore store;
     private final ExitWatcher watcher;
     private final ContainerService containers;
+    private final AgentNetworks networks;
     private final EventBus events;
     private final RuntimeSelection runtime;
     private final CgroupLayout cgroups;
     private final String conmonVersion;
 
     private Agent(AgentConfig config, InstanceLock lock, ContainerStore store, ExitWatcher watcher,
-                  ContainerService containers, EventBus events, RuntimeSelection runtime, CgroupLayout cgroups,
+                  ContainerService containers, AgentNetworks networks, EventBus events, RuntimeSelection runtime, CgroupLayout cgroups,
                   String conmonVersion) {
         this.config = config;
         this.lock = lock;
         this.store = store;
         this.watcher = watcher;
         this.containers = containers;
+        this.networks = networks;
         this.events = events;
         this.runtime = runtime;
         this.cgroups = cgroups;
@@ -56,6 +60,7 @@ public final class Agent implements AutoCloseable {
         InstanceLock lock = InstanceLock.acquire(config.lockFile());
         ContainerStore store = null;
         ExitWatcher watcher = null;
+        AgentNetworks networks = null;
         try {
             ContainerLayout layout = new ContainerLayout(config.dataRoot(), config.runtimeDir());
             CgroupLayout cgroups = CgroupLayout.detect();
@@ -71,15 +76,20 @@ public final class Agent implements AutoCloseable {
             }
             store = ContainerStore.open(layout.database());
             EventBus events = new EventBus();
+            networks = AgentNetworks.open(config.network(), config.dataRoot(), config.runtimeDir(), layout::bundle);
             ContainerService containers = new ContainerService(store, new OciRuntime(selection.chosen(), layout.runtimeRoot()),
-                    conmon, events, host, layout, config.cgroupParent());
+                    conmon, events, host, layout, config.cgroupParent(), networks);
             // Exits are handled off the watcher thread: recording one takes the container's lock.
             watcher = ExitWatcher.start(layout.exitDir(), id -> Thread.startVirtualThread(() -> containers.onExit(id)));
             new Reconciler(containers).run();
-            return new Agent(config, lock, store, watcher, containers, events, selection, cgroups, conmon.version());
+            networks.adopt(containers.list(List.of()));
+            return new Agent(config, lock, store, watcher, containers, networks, events, selection, cgroups, conmon.version());
         } catch (RuntimeException e) {
             if (watcher != null) {
                 watcher.close();
+            }
+            if (networks != null) {
+                networks.close();
             }
             if (store != null) {
                 store.close();
@@ -95,6 +105,10 @@ public final class Agent implements AutoCloseable {
 
     public ContainerService containers() {
         return containers;
+    }
+
+    public AgentNetworks networks() {
+        return networks;
     }
 
     public EventBus events() {
@@ -117,6 +131,7 @@ public final class Agent implements AutoCloseable {
     @Override
     public void close() {
         watcher.close();
+        networks.close();
         store.close();
         lock.close();
     }
