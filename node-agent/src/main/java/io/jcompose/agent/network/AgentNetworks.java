@@ -127,7 +127,10 @@ public final class AgentNetworks implements ContainerNetworking, AutoCloseable {
 
     private ContainerSpec attachBridge(Container c, NetworkMode.Bridge bridge, BundleDir bundle) {
         ContainerId id = ContainerId.of(c.id().value());
-        detachQuietly(id); // a previous run whose exit was recorded without the agent
+        if (manager.attachment(id).isPresent()) { // a previous run whose exit was recorded without a detach
+            detachQuietly(id);
+            refreshDns();
+        }
         List<EndpointSpec> ordered = new ArrayList<>();
         for (int i = 0; i < bridge.endpoints().size(); i++) {
             // list order is the order of eth0, eth1, …: the caller sorted by compose's priority already
