@@ -43,7 +43,7 @@ import java.util.stream.Collectors;
 /**
  * The agent's networks: opens the {@link NetworkManager}, runs a DNS server per network, attaches
  * containers when they start and detaches them when they exit, and serves the network resources of
- * the API. docs/design/0008-agent-network-wiring.md tells the order of a start and of an agent
+ * the API. docs/design/0009-agent-network-wiring.md tells the order of a start and of an agent
  * restart.
  *
  * <p>Lifecycle: {@link #open} (changes nothing in the kernel), the container service starts and
