@@ -1,6 +1,7 @@
 import io.jcompose.agent.api.v1.ContainerSpecBody;
 import io.jcompose.agent.api.v1.ContainerView;
 import io.jcompose.agent.api.v1.CreateContainerRequest;
+import io.jcompose.agent.api.v1.NetworkCreateRequest;
 import io.jcompose.agent.client.AgentClient;
 import io.jcompose.agent.client.AgentReadiness;
 import java.nio.file.Files;
@@ -14,7 +15,8 @@ import java.util.Map;
 /**
  * Driven by bench/container-start.sh: create+start of one container inside the agent (through its
  * API) against raw `runc run -d` of the same bundle, medians of N runs each, then the agent's
- * resident memory with 10 running containers.
+ * resident memory with 10 running containers; and create+start on a user-defined network (the
+ * difference is the network wiring: namespace, veth, addresses, DNS record, /etc files).
  *
  * args: runtimeDir rootfs runcRoot scratchDir cgroupParent iterations
  */
@@ -70,6 +72,19 @@ public class ContainerStartBench {
             run("runc", "--root", runcRoot.toString(), "delete", "--force", id);
         }
 
+        String network = client.createNetwork(new NetworkCreateRequest("jcbench_net", Map.of("jcbench", "1"),
+                null, null, null, null, null)).name();
+        List<Double> bridgeMs = new ArrayList<>();
+        for (int i = 0; i < n + 10; i++) {
+            long t0 = System.nanoTime();
+            ContainerView c = createStart(client, "net" + i, rootfs, network);
+            if (i >= 10) { // the first ten warm the network code paths
+                bridgeMs.add((System.nanoTime() - t0) / 1e6);
+            }
+            client.remove(c.id(), true);
+        }
+        client.removeNetwork(network);
+
         List<String> ten = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             ten.add(createStart(client, "rss" + i, rootfs).id());
@@ -85,11 +100,25 @@ public class ContainerStartBench {
                 median(agentMs), Collections.min(agentMs), Collections.max(agentMs), n);
         System.out.printf("raw runc run -d, same bundle: median %.1f ms (min %.1f, max %.1f, n=%d)%n",
                 median(runcMs), Collections.min(runcMs), Collections.max(runcMs), n);
+        System.out.printf("create+start on a user-defined network: median %.1f ms (min %.1f, max %.1f, n=%d)%n",
+                median(bridgeMs), Collections.min(bridgeMs), Collections.max(bridgeMs), n);
         System.out.println("agent resident memory with 10 running containers: " + rss.substring(rss.indexOf(' ') + 1));
     }
 
     static ContainerView createStart(AgentClient client, String name, Path rootfs) {
+        return createStart(client, name, rootfs, null);
+    }
+
+    static ContainerView createStart(AgentClient client, String name, Path rootfs, String network) {
         ContainerSpecBody spec = ContainerSpecBody.ofRootfs(rootfs.toString(), List.of("sleep", "1000"));
+        if (network != null) {
+            ContainerSpecBody b = spec;
+            spec = new ContainerSpecBody(b.command(), null, null, null, null, null, null, b.rootfs(), null, null, null,
+                    "bridge", null, null, null, null, null, null, null, null, null, null, null, null,
+                    null, null, null, null, null, null, null, null, null, null, null, null,
+                    null, null, List.of(new ContainerSpecBody.NetworkAttachmentBody(network, List.of(), null, null, null,
+                            null, null)), null, null, null, null);
+        }
         ContainerView c = client.create(new CreateContainerRequest("jcbench-" + name, Map.of("jcbench", "1"), spec));
         return client.start(c.id());
     }

@@ -2,6 +2,7 @@ package io.jcompose.agent.api;
 
 import io.jcompose.agent.api.v1.VersionView;
 import io.jcompose.agent.container.ContainerService;
+import io.jcompose.agent.network.AgentNetworks;
 import io.jcompose.agent.error.AgentException;
 import io.jcompose.agent.event.EventBus;
 import io.jcompose.agent.volume.VolumeService;
@@ -35,18 +36,19 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /** Binds {@code socket} (replacing a stale file: the caller holds the instance lock) and serves. */
-    public static ApiServer start(Path socket, ContainerService containers, EventBus events, Supplier<VersionView> version) {
-        return start(socket, containers, events, version, null);
+    public static ApiServer start(Path socket, ContainerService containers, AgentNetworks networks, EventBus events,
+                                  Supplier<VersionView> version) {
+        return start(socket, containers, networks, events, version, null);
     }
 
     /** As above, also serving {@code /v1/volumes} from {@code volumes}. */
-    public static ApiServer start(Path socket, ContainerService containers, EventBus events, Supplier<VersionView> version,
-                                  VolumeService volumes) {
+    public static ApiServer start(Path socket, ContainerService containers, AgentNetworks networks, EventBus events,
+                                  Supplier<VersionView> version, VolumeService volumes) {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         try {
             Files.createDirectories(socket.getParent());
             Files.deleteIfExists(socket);
-            ApiHandler handler = new ApiHandler(new Routes(containers, events, version, volumes));
+            ApiHandler handler = new ApiHandler(new Routes(containers, networks, events, version, volumes));
             Channel channel = new ServerBootstrap().group(group)
                     .channel(NioServerDomainSocketChannel.class)
                     .childHandler(new ApiInitializer(handler))

@@ -1,7 +1,9 @@
 package io.jcompose.agent.api;
 
+import io.jcompose.agent.api.v1.ContainerView;
 import io.jcompose.agent.api.v1.CreateContainerRequest;
 import io.jcompose.agent.api.v1.ExecRequest;
+import io.jcompose.agent.api.v1.NetworkCreateRequest;
 import io.jcompose.agent.api.v1.SpecBodies;
 import io.jcompose.agent.api.v1.VersionView;
 import io.jcompose.agent.api.v1.WaitResult;
@@ -14,6 +16,7 @@ import io.jcompose.agent.container.Execs;
 import io.jcompose.agent.error.AgentException;
 import io.jcompose.agent.event.EventBus;
 import io.jcompose.agent.log.LogQuery;
+import io.jcompose.agent.network.AgentNetworks;
 import io.jcompose.agent.state.LabelFilter;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.time.Duration;
@@ -29,12 +32,15 @@ import java.util.function.Supplier;
 final class Routes {
     private static final System.Logger LOG = System.getLogger(Routes.class.getName());
     private final ContainerService containers;
+    private final AgentNetworks networks;
     private final EventBus events;
     private final Supplier<VersionView> version;
     private final VolumeService volumes;
 
-    Routes(ContainerService containers, EventBus events, Supplier<VersionView> version, VolumeService volumes) {
+    Routes(ContainerService containers, AgentNetworks networks, EventBus events, Supplier<VersionView> version,
+           VolumeService volumes) {
         this.containers = containers;
+        this.networks = networks;
         this.events = events;
         this.version = version;
         this.volumes = volumes;
@@ -95,6 +101,16 @@ final class Routes {
             case "GET /v1/containers/*/logs" -> logs(r, s.get(2), reply);
             case "GET /v1/events" -> events(r, reply);
             case "POST /v1/volumes", "GET /v1/volumes", "GET /v1/volumes/*", "DELETE /v1/volumes/*" -> volumes(route, r, reply);
+            case "POST /v1/networks" -> {
+                var made = networks.createNetwork(WireJson.read(r.body(), NetworkCreateRequest.class));
+                reply.json(made.created() ? HttpResponseStatus.CREATED : HttpResponseStatus.OK, made.network());
+            }
+            case "GET /v1/networks" -> reply.json(HttpResponseStatus.OK, networks.networks(filters(r)));
+            case "GET /v1/networks/*" -> reply.json(HttpResponseStatus.OK, networks.inspectNetwork(s.get(2)));
+            case "DELETE /v1/networks/*" -> {
+                networks.removeNetwork(s.get(2));
+                reply.json(HttpResponseStatus.NO_CONTENT, null);
+            }
             default -> throw AgentException.notFound("no such endpoint: " + r.method() + " /" + String.join("/", s),
                     "see docs/api/openapi.yaml");
         }
@@ -134,8 +150,9 @@ final class Routes {
         reply.json(HttpResponseStatus.OK, view(c));
     }
 
+    /** The container's view with its supervision (health, restarts) and live networking (ports, endpoints). */
     private ContainerView view(io.jcompose.agent.container.Container c) {
-        return ApiViews.container(c, containers.supervision(c));
+        return networks.withNetworking(ApiViews.container(c, containers.supervision(c)));
     }
 
     private void volumes(String route, ApiRequest r, Reply reply) {
@@ -167,7 +184,8 @@ final class Routes {
     private static String shape(List<String> s) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < s.size(); i++) {
-            out.append('/').append(i == 2 && (s.get(1).equals("containers") || s.get(1).equals("volumes")) ? "*" : s.get(i));
+            out.append('/').append(i == 2 && (s.get(1).equals("containers") || s.get(1).equals("volumes")
+                    || s.get(1).equals("networks")) ? "*" : s.get(i));
         }
         return out.toString();
     }

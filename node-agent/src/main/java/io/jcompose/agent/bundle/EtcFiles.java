@@ -9,7 +9,8 @@ import java.util.List;
  */
 public record EtcFiles(String hostname, String hosts, String resolvConf) {
 
-    private static final String LOCAL_HOSTS = """
+    /** The lines every container's own {@code /etc/hosts} starts with. */
+    public static final String LOCAL_HOSTS = """
             127.0.0.1\tlocalhost
             ::1\tlocalhost ip6-localhost ip6-loopback
             fe00::0\tip6-localnet

@@ -150,6 +150,10 @@ public final class SpecTranslator {
             case NetworkMode.None n -> out.add(new OciNamespace("network", null));
             case NetworkMode.Joined j -> out.add(new OciNamespace("network", j.path().toString()));
             case NetworkMode.Host h -> { }
+            // Start replaces both with Joined before the runtime sees the spec; until then (create
+            // validates the spec) a fresh namespace stands in.
+            case NetworkMode.Bridge b -> out.add(new OciNamespace("network", null));
+            case NetworkMode.Container c -> out.add(new OciNamespace("network", null));
         }
         if (!spec.namespaces().hostIpc()) {
             out.add(new OciNamespace("ipc", null));

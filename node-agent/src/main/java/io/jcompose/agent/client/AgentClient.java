@@ -7,6 +7,8 @@ import io.jcompose.agent.api.v1.EventView;
 import io.jcompose.agent.api.v1.ExecRequest;
 import io.jcompose.agent.api.v1.ExecResult;
 import io.jcompose.agent.api.v1.LogLine;
+import io.jcompose.agent.api.v1.NetworkCreateRequest;
+import io.jcompose.agent.api.v1.NetworkView;
 import io.jcompose.agent.api.v1.VersionView;
 import io.jcompose.agent.api.v1.VolumeCreateRequest;
 import io.jcompose.agent.api.v1.VolumeView;
@@ -118,6 +120,25 @@ public final class AgentClient {
     /** Removes a volume and its data; CONFLICT while a container uses it; {@code force}: a missing one is fine. */
     public void removeVolume(String name, boolean force) {
         call("DELETE", "/v1/volumes/" + enc(name) + "?force=" + force, null, Void.class);
+    }
+
+    /** Creates a network, or returns it when it exists with the same settings (CONFLICT with other settings). */
+    public NetworkView createNetwork(NetworkCreateRequest request) {
+        return call("POST", "/v1/networks", request, NetworkView.class);
+    }
+
+    /** Networks having every label condition ({@code key} or {@code key=value}). */
+    public List<NetworkView> networks(List<String> labelFilters) {
+        return List.of(call("GET", withLabels("/v1/networks", labelFilters), null, NetworkView[].class));
+    }
+
+    public NetworkView inspectNetwork(String name) {
+        return call("GET", "/v1/networks/" + enc(name), null, NetworkView.class);
+    }
+
+    /** Removes a network; CONFLICT while containers are attached to it. */
+    public void removeNetwork(String name) {
+        call("DELETE", "/v1/networks/" + enc(name), null, Void.class);
     }
 
     private static String withLabels(String path, List<String> labelFilters) {

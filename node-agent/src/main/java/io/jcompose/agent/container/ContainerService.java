@@ -60,16 +60,23 @@ public final class ContainerService {
     private final ExitRecorder exits;
     private final Execs execs;
     private final List<ContainerHooks> hooks = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final ContainerNetworking networking;
 
     public ContainerService(ContainerStore store, OciRuntime runtime, Conmon conmon, EventBus events, HostProfile host,
                             ContainerLayout layout, String cgroupParent) {
+        this(store, runtime, conmon, events, host, layout, cgroupParent, ContainerNetworking.NONE);
+    }
+
+    public ContainerService(ContainerStore store, OciRuntime runtime, Conmon conmon, EventBus events, HostProfile host,
+                            ContainerLayout layout, String cgroupParent, ContainerNetworking networking) {
         this.store = store;
         this.runtime = runtime;
         this.conmon = conmon;
         this.events = events;
         this.layout = layout;
         this.bundles = new BundlePreparer(host, layout, cgroupParent);
-        this.exits = new ExitRecorder(store, runtime, layout, events, locks, this::afterExit);
+        this.networking = networking;
+        this.exits = new ExitRecorder(store, runtime, layout, events, locks, networking, this::afterExit);
         this.execs = new Execs(runtime, host, layout);
     }
 
@@ -119,17 +126,18 @@ public final class ContainerService {
                 return c;
             }
             try {
-                ContainerSpec runSpec = c.spec();
-                for (ContainerHooks h : hooks) {
-                    runSpec = h.beforeStart(c, runSpec, runSpec.rootfs().path());
-                }
-                BundleWriter.writeConfig(layout.bundle(id), bundles.prepare(id, runSpec));
                 if (Files.exists(layout.runtimeRoot().resolve(id))) {
                     runtime.delete(id, true); // a previous run's runtime state, if its exit was not cleaned up
                 }
                 CompletableFuture<Container> exit = exits.next(id);
                 int pid;
                 try {
+                    // networking first: a taken port fails here, before the runtime makes anything
+                    ContainerSpec run = networking.attach(c, layout.bundle(id), this::inspect);
+                    for (ContainerHooks h : hooks) {
+                        run = h.beforeStart(c, run, run.rootfs().path());
+                    }
+                    BundleWriter.writeConfig(layout.bundle(id), bundles.prepare(id, run));
                     pid = conmon.launch(new MonitorLaunch(id, layout.containerDir(id), layout.logFile(id),
                             layout.persistDir(id), layout.exitDir(), layout.monitorPidFile(id),
                             layout.containerPidFile(id), layout.socketDir(), c.spec().process().tty(),
@@ -138,6 +146,7 @@ public final class ContainerService {
                 } catch (RuntimeException e) {
                     exits.cancel(id, exit);
                     runtime.delete(id, true);
+                    networking.detach(c);
                     throw e;
                 }
                 Container running = c.running(pid, Instant.now());
@@ -255,6 +264,7 @@ public final class ContainerService {
             Container now = load(id);
             now.state().check(Operation.REMOVE);
             runtime.delete(id, true);
+            networking.detach(now); // normally gone with the exit; this catches an exit recorded without it
             store.delete(id); // the commit point: from here on the container is gone
             deleteTree(layout.containerDir(id));
             deleteQuietly(layout.monitorPidFile(id));

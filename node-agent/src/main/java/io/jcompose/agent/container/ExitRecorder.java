@@ -29,11 +29,13 @@ final class ExitRecorder {
     private final ContainerLayout layout;
     private final EventBus events;
     private final ContainerLocks locks;
+    private final ContainerNetworking networking;
     private final ConcurrentHashMap<String, CompletableFuture<Container>> waiting = new ConcurrentHashMap<>();
     private final java.util.function.Consumer<Container> recorded;
 
     ExitRecorder(ContainerStore store, OciRuntime runtime, ContainerLayout layout, EventBus events, ContainerLocks locks,
-                 java.util.function.Consumer<Container> recorded) {
+                 ContainerNetworking networking, java.util.function.Consumer<Container> recorded) {
+        this.networking = networking;
         this.recorded = recorded;
         this.store = store;
         this.runtime = runtime;
@@ -71,6 +73,7 @@ final class ExitRecorder {
         String id = c.id().value();
         boolean oom = Files.exists(layout.persistDir(id).resolve("oom"));
         runtime.delete(id, true);
+        networking.detach(c); // ports, DNS records and the namespace go with the process
         Container exited = c.exited(code, oom, Instant.now());
         store.update(ContainerRecords.toRow(exited));
         if (oom) {

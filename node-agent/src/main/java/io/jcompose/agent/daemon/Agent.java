@@ -9,11 +9,13 @@ import io.jcompose.agent.host.CgroupLayout;
 import io.jcompose.agent.host.HostProfile;
 import io.jcompose.agent.monitor.Conmon;
 import io.jcompose.agent.monitor.ExitWatcher;
+import io.jcompose.agent.network.AgentNetworks;
 import io.jcompose.agent.runtime.OciRuntime;
 import io.jcompose.agent.runtime.RuntimeDetector;
 import io.jcompose.agent.runtime.RuntimeSelection;
 import io.jcompose.agent.state.ContainerStore;
 import io.jcompose.agent.syscall.Libc;
+import java.util.List;
 
 /**
  * One running agent, wired in the order the document {@code docs/design/0004-container-supervision.md}
@@ -28,6 +30,7 @@ public final class Agent implements AutoCloseable {
     private final ContainerStore store;
     private final ExitWatcher watcher;
     private final ContainerService containers;
+    private final AgentNetworks networks;
     private final EventBus events;
     private final RuntimeSelection runtime;
     private final CgroupLayout cgroups;
@@ -35,14 +38,15 @@ public final class Agent implements AutoCloseable {
     private final Supervisors supervisors;
 
     private Agent(AgentConfig config, InstanceLock lock, ContainerStore store, ExitWatcher watcher,
-                  ContainerService containers, EventBus events, RuntimeSelection runtime, CgroupLayout cgroups,
-                  String conmonVersion, Supervisors supervisors) {
+                  ContainerService containers, AgentNetworks networks, EventBus events, RuntimeSelection runtime,
+                  CgroupLayout cgroups, String conmonVersion, Supervisors supervisors) {
         this.supervisors = supervisors;
         this.config = config;
         this.lock = lock;
         this.store = store;
         this.watcher = watcher;
         this.containers = containers;
+        this.networks = networks;
         this.events = events;
         this.runtime = runtime;
         this.cgroups = cgroups;
@@ -59,6 +63,7 @@ public final class Agent implements AutoCloseable {
         ContainerStore store = null;
         ExitWatcher watcher = null;
         Supervisors supervisors = null;
+        AgentNetworks networks = null;
         try {
             ContainerLayout layout = new ContainerLayout(config.dataRoot(), config.runtimeDir());
             CgroupLayout cgroups = CgroupLayout.detect();
@@ -74,21 +79,26 @@ public final class Agent implements AutoCloseable {
             }
             store = ContainerStore.open(layout.database());
             EventBus events = new EventBus();
+            networks = AgentNetworks.open(config.network(), config.dataRoot(), config.runtimeDir(), layout::bundle);
             ContainerService containers = new ContainerService(store, new OciRuntime(selection.chosen(), layout.runtimeRoot()),
-                    conmon, events, host, layout, config.cgroupParent());
+                    conmon, events, host, layout, config.cgroupParent(), networks);
             supervisors = Supervisors.volumes(layout, containers);
             // Exits are handled off the watcher thread: recording one takes the container's lock.
             watcher = ExitWatcher.start(layout.exitDir(), id -> Thread.startVirtualThread(() -> containers.onExit(id)));
             new Reconciler(containers).run();
+            networks.adopt(containers.list(List.of()));
             supervisors.superviseAfterReconcile(layout, containers, events);
-            return new Agent(config, lock, store, watcher, containers, events, selection, cgroups, conmon.version(),
-                    supervisors);
+            return new Agent(config, lock, store, watcher, containers, networks, events, selection, cgroups,
+                    conmon.version(), supervisors);
         } catch (RuntimeException e) {
             if (watcher != null) {
                 watcher.close();
             }
             if (supervisors != null) {
                 supervisors.close();
+            }
+            if (networks != null) {
+                networks.close();
             }
             if (store != null) {
                 store.close();
@@ -104,6 +114,10 @@ public final class Agent implements AutoCloseable {
 
     public ContainerService containers() {
         return containers;
+    }
+
+    public AgentNetworks networks() {
+        return networks;
     }
 
     public EventBus events() {
@@ -136,6 +150,7 @@ public final class Agent implements AutoCloseable {
     public void close() {
         watcher.close();
         supervisors.close();
+        networks.close();
         store.close();
         lock.close();
     }

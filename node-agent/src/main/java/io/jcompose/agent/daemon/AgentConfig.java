@@ -1,5 +1,6 @@
 package io.jcompose.agent.daemon;
 
+import io.jcompose.agent.network.NetworkSettings;
 import io.jcompose.agent.runtime.RuntimeDetector;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,8 +14,11 @@ import java.util.Objects;
  * @param runtimeDir        volatile state: socket, lock, runtime state, exit files ({@code /run/jcompose})
  * @param cgroupParent      cgroup under which every container's cgroup is made ({@code /jcompose})
  * @param runtimePreference OCI runtimes to try, in order
+ * @param network           how its networks are named and addressed (state under {@code dataRoot/network},
+ *                          namespaces under {@code runtimeDir/netns})
  */
-public record AgentConfig(Path dataRoot, Path runtimeDir, String cgroupParent, List<String> runtimePreference) {
+public record AgentConfig(Path dataRoot, Path runtimeDir, String cgroupParent, List<String> runtimePreference,
+                          NetworkSettings network) {
     public AgentConfig {
         Objects.requireNonNull(dataRoot, "dataRoot");
         Objects.requireNonNull(runtimeDir, "runtimeDir");
@@ -22,6 +26,11 @@ public record AgentConfig(Path dataRoot, Path runtimeDir, String cgroupParent, L
             throw new IllegalArgumentException("cgroup parent must be an absolute cgroup path such as /jcompose");
         }
         runtimePreference = List.copyOf(runtimePreference);
+        Objects.requireNonNull(network, "network");
+    }
+
+    public AgentConfig(Path dataRoot, Path runtimeDir, String cgroupParent, List<String> runtimePreference) {
+        this(dataRoot, runtimeDir, cgroupParent, runtimePreference, NetworkSettings.DEFAULT);
     }
 
     public static AgentConfig defaults() {
@@ -30,15 +39,20 @@ public record AgentConfig(Path dataRoot, Path runtimeDir, String cgroupParent, L
     }
 
     public AgentConfig withDirectories(Path data, Path runtime) {
-        return new AgentConfig(data, runtime, cgroupParent, runtimePreference);
+        return new AgentConfig(data, runtime, cgroupParent, runtimePreference, network);
     }
 
     public AgentConfig withCgroupParent(String parent) {
-        return new AgentConfig(dataRoot, runtimeDir, parent, runtimePreference);
+        return new AgentConfig(dataRoot, runtimeDir, parent, runtimePreference, network);
     }
 
     public AgentConfig withRuntimePreference(List<String> preference) {
-        return new AgentConfig(dataRoot, runtimeDir, cgroupParent, preference);
+        return new AgentConfig(dataRoot, runtimeDir, cgroupParent, preference, network);
+    }
+
+    /** Interface prefix, nftables table, address pools and resolver file of the agent's networks. */
+    public AgentConfig withNetwork(NetworkSettings settings) {
+        return new AgentConfig(dataRoot, runtimeDir, cgroupParent, runtimePreference, settings);
     }
 
     /** The API's unix socket. */

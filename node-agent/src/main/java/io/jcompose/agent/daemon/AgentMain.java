@@ -1,6 +1,7 @@
 package io.jcompose.agent.daemon;
 
 import io.jcompose.agent.error.AgentException;
+import io.jcompose.agent.network.NetworkSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -51,7 +52,10 @@ public final class AgentMain {
         return 0;
     }
 
-    /** {@code AgentMain [--data-root DIR] [--runtime-dir DIR] [--cgroup-parent /PATH] [--runtime runc,crun]}. */
+    /**
+     * {@code AgentMain [--data-root DIR] [--runtime-dir DIR] [--cgroup-parent /PATH] [--runtime runc,crun]
+     * [--network-prefix jc] [--address-pools 172.17.0.0/16:16,…] [--resolv-conf FILE]}.
+     */
     public static void main(String[] args) {
         AgentConfig config = AgentConfig.defaults();
         for (int i = 0; i < args.length; i++) {
@@ -61,6 +65,11 @@ public final class AgentMain {
                 case "--runtime-dir" -> config = config.withDirectories(config.dataRoot(), Path.of(require(args[i], value)));
                 case "--cgroup-parent" -> config = config.withCgroupParent(require(args[i], value));
                 case "--runtime" -> config = config.withRuntimePreference(List.of(require(args[i], value).split(",")));
+                case "--network-prefix" -> config = config.withNetwork(config.network().withPrefix(require(args[i], value)));
+                case "--address-pools" -> config = config.withNetwork(
+                        config.network().withPools(NetworkSettings.parsePools(require(args[i], value))));
+                case "--resolv-conf" -> config = config.withNetwork(
+                        config.network().withResolvConf(Path.of(require(args[i], value))));
                 default -> {
                     System.err.println("jcompose agent: unknown option " + args[i]);
                     System.exit(2);

@@ -7,6 +7,7 @@ import io.jcompose.agent.api.v1.ContainerSpecBody;
 import io.jcompose.agent.api.v1.ContainerView;
 import io.jcompose.agent.api.v1.CreateContainerRequest;
 import io.jcompose.agent.api.v1.VersionView;
+import io.jcompose.agent.bundle.BundleDir;
 import io.jcompose.agent.bundle.Capabilities;
 import io.jcompose.agent.client.AgentClient;
 import io.jcompose.agent.container.ContainerLayout;
@@ -15,6 +16,8 @@ import io.jcompose.agent.error.AgentException;
 import io.jcompose.agent.error.ErrorKind;
 import io.jcompose.agent.event.EventBus;
 import io.jcompose.agent.host.HostProfile;
+import io.jcompose.agent.network.AgentNetworks;
+import io.jcompose.agent.network.NetworkSettings;
 import io.jcompose.agent.monitor.Conmon;
 import io.jcompose.agent.runtime.OciRuntime;
 import io.jcompose.agent.runtime.RuntimeBinary;
@@ -43,6 +46,7 @@ class ApiContractTest {
     Path dir;
     ContainerStore store;
     ApiServer server;
+    AgentNetworks networks;
     AgentClient client;
     Path rootfs;
 
@@ -57,13 +61,17 @@ class ApiContractTest {
         ContainerService containers = new ContainerService(store, runtime, null, new EventBus(), host,
                 new ContainerLayout(dir.resolve("data"), dir.resolve("run")), "/jcompose-test");
         VersionView version = new VersionView("1", "v1", 42, "runc", "test", "because", "hybrid");
-        server = ApiServer.start(dir.resolve("run/jcompose.sock"), containers, new EventBus(), () -> version);
+        // opened on the temporary directories only: nothing here creates a network
+        networks = AgentNetworks.open(NetworkSettings.DEFAULT, dir.resolve("data"), dir.resolve("run"),
+                id -> new BundleDir(dir.resolve(id)));
+        server = ApiServer.start(dir.resolve("run/jcompose.sock"), containers, networks, new EventBus(), () -> version);
         client = new AgentClient(server.socket());
     }
 
     @AfterEach
     void stop() {
         server.close();
+        networks.close();
         store.close();
     }
 

@@ -6,6 +6,8 @@ import io.jcompose.agent.api.v1.ContainerSpecBody;
 import io.jcompose.agent.api.v1.ContainerView;
 import io.jcompose.agent.api.v1.EventView;
 import io.jcompose.agent.api.v1.ExecRequest;
+import io.jcompose.agent.api.v1.NetworkCreateRequest;
+import io.jcompose.agent.api.v1.NetworkView;
 import io.jcompose.agent.api.v1.VersionView;
 import io.jcompose.agent.api.v1.VolumeCreateRequest;
 import io.jcompose.agent.api.v1.VolumeView;
@@ -29,14 +31,15 @@ class OpenApiDocumentTest {
     @ValueSource(strings = {"/v1/version:", "/v1/containers:", "/v1/containers/{ref}:", "/v1/containers/{ref}/start:",
         "/v1/containers/{ref}/stop:", "/v1/containers/{ref}/kill:", "/v1/containers/{ref}/pause:",
         "/v1/containers/{ref}/unpause:", "/v1/containers/{ref}/wait:", "/v1/containers/{ref}/exec:",
-        "/v1/containers/{ref}/logs:", "/v1/events:", "/v1/volumes:", "/v1/volumes/{name}:"})
+        "/v1/containers/{ref}/logs:", "/v1/events:", "/v1/volumes:", "/v1/volumes/{name}:", "/v1/networks:",
+        "/v1/networks/{name}:"})
     void everyEndpointIsDocumented(String path) throws IOException {
         assertThat(document()).contains("\n  " + path + "\n");
     }
 
     static Stream<Class<?>> records() {
         return Stream.of(ContainerSpecBody.class, ContainerView.class, VersionView.class, ExecRequest.class, EventView.class,
-                VolumeCreateRequest.class, VolumeView.class);
+                VolumeCreateRequest.class, VolumeView.class, NetworkCreateRequest.class, NetworkView.class);
     }
 
     @ParameterizedTest

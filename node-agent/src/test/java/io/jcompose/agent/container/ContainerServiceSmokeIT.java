@@ -21,7 +21,7 @@ class ContainerServiceSmokeIT {
         try (TestHost host = TestHost.create()) {
             var rootfs = BusyboxRootfs.create(host.root().resolve("rootfs"));
             AgentConfig config = AgentConfig.defaults().withDirectories(host.dataRoot(), host.runtimeDir())
-                    .withCgroupParent(host.cgroupParent());
+                    .withCgroupParent(host.cgroupParent()).withNetwork(host.networkSettings());
             try (Agent agent = Agent.start(config)) {
                 ContainerService service = agent.containers();
                 Container c = service.create(new ContainerService.CreateRequest("smoke", Map.of("t", "1"),

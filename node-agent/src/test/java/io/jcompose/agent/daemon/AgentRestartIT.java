@@ -110,6 +110,7 @@ class AgentRestartIT {
         argv.addAll(List.of("-cp", System.getProperty("java.class.path"), AgentMain.class.getName(),
                 "--data-root", config.dataRoot().toString(), "--runtime-dir", config.runtimeDir().toString(),
                 "--cgroup-parent", config.cgroupParent()));
+        argv.addAll(AgentFixture.networkOptions(config));
         return new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 

@@ -43,7 +43,13 @@ public final class AgentFixture implements AutoCloseable {
 
     public static AgentConfig config(TestHost host) {
         return AgentConfig.defaults().withDirectories(host.dataRoot(), host.runtimeDir())
-                .withCgroupParent(host.cgroupParent());
+                .withCgroupParent(host.cgroupParent()).withNetwork(host.networkSettings());
+    }
+
+    /** The command-line options that give a spawned agent the same network settings as {@code config}. */
+    public static List<String> networkOptions(AgentConfig config) {
+        return List.of("--network-prefix", config.network().prefix(), "--address-pools", config.network().poolsText(),
+                "--resolv-conf", config.network().resolvConf().toString());
     }
 
     public AgentClient client() {

@@ -3,7 +3,9 @@ package io.jcompose.agent.testing;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jcompose.agent.host.CgroupLayout;
+import io.jcompose.agent.network.NetworkSettings;
 import io.jcompose.agent.syscall.Libc;
+import io.jcompose.network.ipam.SubnetPool;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -60,6 +62,25 @@ public final class TestHost implements AutoCloseable {
         return "/" + prefix;
     }
 
+    /**
+     * Network settings of this run: interfaces and the nftables table named with the prefix, an
+     * address pool of its own (10.2xx.0.0/16 cut in /24s, picked from the prefix) and a resolver file
+     * whose only upstream is the loopback, so no query of a test ever leaves the machine.
+     */
+    public NetworkSettings networkSettings() {
+        Path resolv = root.resolve("resolv.conf");
+        try {
+            if (!Files.exists(resolv)) {
+                Files.writeString(resolv, "nameserver 127.0.0.1\n");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        int octet = 200 + Integer.parseInt(prefix.substring(2), 16) % 50;
+        return NetworkSettings.DEFAULT.withPrefix(prefix).withResolvConf(resolv)
+                .withPools(List.of(SubnetPool.of("10." + octet + ".0.0/16", 24)));
+    }
+
     /** Every cgroup directory this run left, in every hierarchy. */
     public List<Path> leftoverCgroups() {
         List<Path> out = new ArrayList<>();
@@ -77,6 +98,7 @@ public final class TestHost implements AutoCloseable {
         deleteRuntimeContainers();
         killMonitors();
         unmountUnder(root);
+        removeNetworking();
         for (Path dir : leftoverCgroups()) {
             removeCgroupTree(dir);
         }
@@ -134,6 +156,29 @@ public final class TestHost implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Links named with the prefix (bridges take their veths along) and the run's nftables table. */
+    private void removeNetworking() {
+        try {
+            Process p = new ProcessBuilder("ip", "-o", "link", "show").redirectErrorStream(true).start();
+            String links = new String(p.getInputStream().readAllBytes());
+            p.waitFor();
+            for (String line : links.split("\n")) {
+                String[] f = line.split(":\\s+");
+                if (f.length > 1) {
+                    String name = f[1].split("@")[0];
+                    if (name.startsWith(prefix)) {
+                        run("ip", "link", "del", name);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        run("nft", "delete", "table", "inet", prefix);
     }
 
     /** cgroup directories cannot be deleted recursively: rmdir the leaves first. */

@@ -46,7 +46,7 @@ public final class SpecBodies {
             }
             extraHosts.add(new HostEntry(entry.substring(0, colon), entry.substring(colon + 1)));
         }
-        NetworkSpec network = new NetworkSpec(networkMode(b.networkMode(), b.netnsPath()), extraHosts, list(b.dns()),
+        NetworkSpec network = new NetworkSpec(networkMode(b), extraHosts, list(b.dns()),
                 list(b.dnsSearch()), list(b.dnsOptions()));
         ResourceSpec resources = new ResourceSpec(num(b.memoryLimit()), num(b.memoryReservation()), num(b.memorySwap()),
                 num(b.cpuShares()), b.cpus() == null ? 0 : b.cpus(), num(b.pidsLimit()));
@@ -66,7 +66,15 @@ public final class SpecBodies {
         ResourceSpec r = s.resources();
         String mode;
         String netns = null;
+        List<ContainerSpecBody.NetworkAttachmentBody> networks = null;
+        List<ContainerSpecBody.PortBody> ports = null;
         switch (n.mode()) {
+            case NetworkMode.Bridge bridge -> {
+                mode = "bridge";
+                networks = bridge.endpoints().stream().map(NetworkBodies::body).toList();
+                ports = bridge.ports().stream().map(NetworkBodies::body).toList();
+            }
+            case NetworkMode.Container shared -> mode = "container:" + shared.ref();
             case NetworkMode.None none -> mode = "none";
             case NetworkMode.Host host -> mode = "host";
             case NetworkMode.Joined joined -> {
@@ -84,11 +92,28 @@ public final class SpecBodies {
                 s.ulimits().stream().map(u -> new UlimitBody(u.name(), u.soft(), u.hard())).toList(),
                 s.sysctls(), s.mounts().stream().map(SpecBodies::mountBody).toList(), s.shmSizeBytes(),
                 s.stopSignal(), s.stopGracePeriod().toMillis(),
-                null, null, null, null, s.restart().wire(), healthcheckBody(s.healthcheck()), null);
+                null, null, networks, ports, s.restart().wire(), healthcheckBody(s.healthcheck()), null);
     }
 
-    private static NetworkMode networkMode(String mode, String netnsPath) {
-        return switch (Objects.requireNonNullElse(mode, "none")) {
+    private static NetworkMode networkMode(ContainerSpecBody b) {
+        String mode = Objects.requireNonNullElse(b.networkMode(), "none");
+        String netnsPath = b.netnsPath();
+        if (!mode.equals("bridge") && b.ports() != null && !b.ports().isEmpty() && !mode.equals("host")) {
+            throw AgentException.invalid("spec.ports needs networkMode bridge, not " + mode,
+                    "publish the ports of the container whose network this one shares, or join a network");
+        }
+        if (mode.startsWith("container:")) {
+            return new NetworkMode.Container(mode.substring("container:".length()));
+        }
+        return switch (mode) {
+            case "bridge" -> {
+                if (b.networks() == null || b.networks().isEmpty()) {
+                    throw AgentException.invalid("networkMode bridge needs at least one entry in spec.networks",
+                            "create a network (POST /v1/networks) and list it in spec.networks");
+                }
+                yield new NetworkMode.Bridge(b.networks().stream().map(NetworkBodies::endpoint).toList(),
+                        list(b.ports()).stream().map(NetworkBodies::port).toList());
+            }
             case "none" -> NetworkMode.NONE;
             case "host" -> NetworkMode.HOST;
             case "path" -> {
@@ -98,7 +123,7 @@ public final class SpecBodies {
                 yield new NetworkMode.Joined(Path.of(netnsPath));
             }
             default -> throw AgentException.invalid("unknown networkMode \"" + mode + "\"",
-                    "use none or host (user-defined networks come with the network manager)");
+                    "use none, host, bridge (with spec.networks), container:<id-or-name> or path");
         };
     }
 

@@ -1,0 +1,39 @@
+package io.jcompose.agent.container;
+
+import io.jcompose.agent.bundle.BundleDir;
+import io.jcompose.agent.bundle.ContainerSpec;
+import java.util.function.Function;
+
+/**
+ * The network side of a container's run, called by {@link ContainerService} under the container's
+ * lock: {@link #attach} right before the runtime creates the container, {@link #detach} once its
+ * exit is recorded, when a start fails, and at remove. Implemented by the agent's network wiring
+ * ({@code io.jcompose.agent.network}).
+ */
+public interface ContainerNetworking {
+
+    /**
+     * Networks the container for this run and writes its {@code /etc/hosts} and
+     * {@code /etc/resolv.conf} into {@code bundle}; returns the spec the runtime bundle is made from
+     * (for a networked container: its namespace as {@code NetworkMode.Joined}). On failure nothing
+     * of the attach remains.
+     *
+     * @param containers finds another container by id or name ({@code container:} mode), NOT_FOUND otherwise
+     */
+    ContainerSpec attach(Container container, BundleDir bundle, Function<String, Container> containers);
+
+    /** Undoes {@link #attach}; a container that is not attached is a no-op. */
+    void detach(Container container);
+
+    /** For containers whose spec needs no network manager (none, host, path). */
+    ContainerNetworking NONE = new ContainerNetworking() {
+        @Override
+        public ContainerSpec attach(Container container, BundleDir bundle, Function<String, Container> containers) {
+            return container.spec();
+        }
+
+        @Override
+        public void detach(Container container) {
+        }
+    };
+}

@@ -1,0 +1,189 @@
+package io.jcompose.agent.network;
+
+import static io.jcompose.agent.network.NetworkWiring.bridged;
+import static io.jcompose.agent.network.NetworkWiring.exec;
+import static io.jcompose.agent.network.NetworkWiring.network;
+import static io.jcompose.agent.network.NetworkWiring.on;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jcompose.agent.api.v1.ContainerSpecBody.PortBody;
+import io.jcompose.agent.api.v1.ContainerView;
+import io.jcompose.agent.api.v1.ExecResult;
+import io.jcompose.agent.api.v1.NetworkCreateRequest;
+import io.jcompose.agent.api.v1.NetworkView;
+import io.jcompose.agent.client.AgentClient;
+import io.jcompose.agent.error.AgentException;
+import io.jcompose.agent.error.ErrorKind;
+import io.jcompose.agent.testing.AgentFixture;
+import io.jcompose.agent.testing.TestHost;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Containers of a real agent on user-defined networks: names through the embedded DNS, published
+ * ports, a taken port, {@code container:} mode, and nothing left after remove and network delete.
+ */
+class NetworkWiringIT {
+    AgentFixture fx;
+    AgentClient client;
+    TestHost host;
+
+    @BeforeEach
+    void start() {
+        fx = AgentFixture.start();
+        client = fx.client();
+        host = fx.host();
+    }
+
+    @AfterEach
+    void stop() {
+        try {
+            fx.removeAll();
+            NetworkWiring.removeNetworks(client, host);
+        } finally {
+            fx.close();
+        }
+    }
+
+    ContainerView running(String name, List<io.jcompose.agent.api.v1.ContainerSpecBody.NetworkAttachmentBody> networks,
+                          List<PortBody> ports, String... command) {
+        ContainerView c = fx.create(name, bridged(fx.spec(command), networks, ports));
+        return client.start(c.id());
+    }
+
+    @Test
+    void containersResolveEachOtherByNameAndAliasOnTheirNetworkOnly() throws Exception {
+        NetworkView front = network(client, host, "front");
+        NetworkView back = network(client, host, "back");
+        ContainerView a = running("a", List.of(on(front.name(), "web")), List.of(), "sleep", "300");
+        ContainerView b = running("b", List.of(on(front.name(), "api")), List.of(), "sleep", "300");
+        ContainerView c = running("c", List.of(on(back.name(), "db")), List.of(), "sleep", "300");
+        String bAddress = b.networks().get(front.name()).ipv4Address();
+
+        assertThat(a.networks().get(front.name()).gateway()).isEqualTo(front.subnets().getFirst().gateway());
+        assertThat(client.inspectNetwork(front.name()).containers()).containsExactly(a.name(), b.name());
+
+        ExecResult byName = exec(client, a.id(), "nslookup", b.name());
+        assertThat(byName.exitCode()).as(byName.stdout() + byName.stderr()).isZero();
+        assertThat(byName.stdout()).contains(bAddress);
+        ExecResult byAlias = exec(client, a.id(), "nslookup", "api");
+        assertThat(byAlias.stdout()).contains(bAddress);
+        ExecResult ping = exec(client, a.id(), "ping", "-c1", "-W5", "api");
+        assertThat(ping.exitCode()).as(ping.stdout() + ping.stderr()).isZero();
+
+        ExecResult elsewhere = exec(client, a.id(), "nslookup", c.name());
+        assertThat(elsewhere.exitCode()).isNotZero();
+        assertThat(elsewhere.stdout() + elsewhere.stderr()).contains("NXDOMAIN");
+        assertThat(exec(client, a.id(), "nslookup", "db").stdout() + exec(client, a.id(), "nslookup", "db").stderr())
+                .contains("NXDOMAIN");
+
+        assertThat(exec(client, a.id(), "cat", "/etc/resolv.conf").stdout())
+                .startsWith("nameserver " + front.subnets().getFirst().gateway() + "\n").contains("ndots:0");
+        String hostname = a.id().substring(0, 12);
+        assertThat(exec(client, a.id(), "cat", "/etc/hosts").stdout())
+                .contains("127.0.0.1\tlocalhost").contains(a.networks().get(front.name()).ipv4Address() + "\t" + hostname);
+
+        // the name goes with the container
+        client.stop(b.id(), java.time.Duration.ZERO);
+        ExecResult gone = exec(client, a.id(), "nslookup", b.name());
+        assertThat(gone.stdout() + gone.stderr()).contains("NXDOMAIN");
+
+        assertThatThrownBy(() -> client.removeNetwork(front.name()))
+                .isInstanceOfSatisfying(AgentException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.CONFLICT))
+                .hasMessageContaining(a.name());
+
+        fx.removeAll();
+        NetworkWiring.removeNetworks(client, host);
+        assertThat(NetworkWiring.links(host)).as("links of the run").isEmpty();
+        assertThat(NetworkWiring.namespaceMounts(host)).as("namespace mounts of the run").isEmpty();
+        assertThat(NetworkWiring.ruleset(host)).as("no element of the run's networks is left in the table")
+                .doesNotContain("elements").doesNotContain(front.bridge()).doesNotContain(back.bridge());
+        try (var files = Files.list(host.runtimeDir().resolve("netns"))) {
+            assertThat(files.toList()).isEmpty();
+        }
+    }
+
+    @Test
+    void aPublishedPortAnswersOnTheHostsLoopback() throws Exception {
+        NetworkView front = network(client, host, "front");
+        String page = "/tmp/" + host.prefix() + "-www";
+        ContainerView web = running("web", List.of(on(front.name())), List.of(new PortBody(8080, null, "127.0.0.1", "tcp")),
+                "sh", "-c", "mkdir -p " + page + " && echo hello-from-web > " + page + "/index.html && exec httpd -f -p 8080 -h " + page);
+        assertThat(web.ports()).hasSize(1);
+        ContainerView.PublishedPortView port = web.ports().getFirst();
+        assertThat(port.hostIp()).isEqualTo("127.0.0.1");
+        assertThat(port.hostPort()).as("an ephemeral port, resolved").isPositive();
+        assertThat(port.containerPort()).isEqualTo(8080);
+        assertThat(NetworkWiring.httpGet(port.hostPort(), "/index.html")).contains("hello-from-web");
+        assertThat(client.inspect(web.id()).ports()).isEqualTo(web.ports());
+    }
+
+    @Test
+    void aTakenHostPortFailsTheStartNamingItsHolderAndLeavesNothing() throws Exception {
+        NetworkView front = network(client, host, "front");
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        // a plain IPv4 listener of our own as the holder, ended by its handle in finally
+        Process holder = new ProcessBuilder("/bin/busybox", "httpd", "-f", "-p", "127.0.0.1:" + port, "-h",
+                host.root().toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            NetworkWiring.httpGet(port, "/"); // listening
+            ContainerView c = fx.create("web", bridged(fx.spec("sleep", "300"), List.of(on(front.name())),
+                    List.of(new PortBody(80, Integer.toString(port), "127.0.0.1", "tcp"))));
+            assertThatThrownBy(() -> client.start(c.id())).isInstanceOf(AgentException.class)
+                    .hasMessageContaining("127.0.0.1:" + port)
+                    .hasMessageContaining(Long.toString(holder.pid()));
+            assertThat(client.inspect(c.id()).state()).isEqualTo("created");
+            assertThat(client.inspect(c.id()).networks()).isEmpty();
+            assertThat(NetworkWiring.links(host)).as("only the bridge").containsExactly(front.bridge());
+            assertThat(NetworkWiring.namespaceMounts(host)).isEmpty();
+            assertThat(NetworkWiring.ruleset(host)).as("no port map entry").doesNotContain(Integer.toString(port));
+            assertThat(client.inspectNetwork(front.name()).containers()).isEmpty();
+        } finally {
+            holder.destroy();
+            holder.waitFor();
+        }
+    }
+
+    @Test
+    void containerModeSharesTheNamespaceOfARunningContainer() {
+        NetworkView front = network(client, host, "front");
+        ContainerView a = running("a", List.of(on(front.name())), List.of(), "sleep", "300");
+        ContainerView side = fx.create("side", NetworkWiring.with(fx.spec("sleep", "300"),
+                Map.of("networkMode", "container:" + a.name())));
+        client.start(side.id());
+        assertThat(exec(client, side.id(), "cat", "/sys/class/net/eth0/address").stdout().strip())
+                .isEqualTo(a.networks().get(front.name()).macAddress());
+        assertThat(exec(client, side.id(), "cat", "/etc/resolv.conf").stdout())
+                .isEqualTo(exec(client, a.id(), "cat", "/etc/resolv.conf").stdout());
+
+        ContainerView stopped = fx.create("stopped", fx.spec("true"));
+        ContainerView late = fx.create("late", NetworkWiring.with(fx.spec("sleep", "300"),
+                Map.of("networkMode", "container:" + stopped.name())));
+        assertThatThrownBy(() -> client.start(late.id()))
+                .isInstanceOfSatisfying(AgentException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.FAILED_PRECONDITION))
+                .hasMessageContaining("start " + stopped.name() + " first");
+    }
+
+    @Test
+    void creatingANetworkAgainIsIdempotentUnlessTheSettingsDiffer() {
+        NetworkView first = network(client, host, "front");
+        assertThat(network(client, host, "front")).isEqualTo(first);
+        assertThat(client.networks(List.of("jt=" + host.prefix()))).containsExactly(first);
+        assertThatThrownBy(() -> client.createNetwork(new NetworkCreateRequest(first.name(), Map.of("jt", host.prefix()),
+                null, true, null, null, null)))
+                .isInstanceOfSatisfying(AgentException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.CONFLICT))
+                .hasMessageContaining("internal: false").hasMessageContaining("remove it first");
+        assertThatThrownBy(() -> client.inspectNetwork(host.prefix() + "_nosuch"))
+                .isInstanceOfSatisfying(AgentException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.NOT_FOUND));
+    }
+}
