@@ -4,6 +4,7 @@ import io.jcompose.agent.api.v1.VersionView;
 import io.jcompose.agent.container.ContainerService;
 import io.jcompose.agent.error.AgentException;
 import io.jcompose.agent.event.EventBus;
+import io.jcompose.agent.image.AgentImages;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
@@ -35,14 +36,28 @@ public final class ApiServer implements AutoCloseable {
 
     /** Binds {@code socket} (replacing a stale file: the caller holds the instance lock) and serves. */
     public static ApiServer start(Path socket, ContainerService containers, EventBus events, Supplier<VersionView> version) {
+        return start(socket, containers, events, version, null, null);
+    }
+
+    /**
+     * As {@link #start(Path, ContainerService, EventBus, Supplier)}, serving {@code /v1/images} from
+     * {@code images}; uploaded archives are streamed into {@code uploads} (emptied here: leftovers of a
+     * killed agent).
+     */
+    public static ApiServer start(Path socket, ContainerService containers, EventBus events, Supplier<VersionView> version,
+                                  AgentImages images, Path uploads) {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         try {
             Files.createDirectories(socket.getParent());
             Files.deleteIfExists(socket);
-            ApiHandler handler = new ApiHandler(new Routes(containers, events, version));
+            if (uploads != null) {
+                clear(uploads);
+            }
+            Routes routes = new Routes(containers, events, version, images);
+            ApiHandler handler = new ApiHandler(routes);
             Channel channel = new ServerBootstrap().group(group)
                     .channel(NioServerDomainSocketChannel.class)
-                    .childHandler(new ApiInitializer(handler))
+                    .childHandler(new ApiInitializer(handler, routes, images == null ? null : uploads))
                     .bind(UnixDomainSocketAddress.of(socket)).sync().channel();
             Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-rw----"));
             return new ApiServer(group, channel, socket);
@@ -54,6 +69,15 @@ public final class ApiServer implements AutoCloseable {
             group.shutdownGracefully();
             Thread.currentThread().interrupt();
             throw AgentException.unavailable("interrupted while binding " + socket, null);
+        }
+    }
+
+    private static void clear(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
         }
     }
 

@@ -21,7 +21,7 @@ final class ApiViews {
     static ContainerView container(Container c) {
         return new ContainerView(c.id().value(), c.name().value(), c.labels(), c.state().wireName(), c.pid(),
                 c.exitCode(), c.oomKilled(), text(c.createdAt()), text(c.startedAt()), text(c.finishedAt()),
-                SpecBodies.fromDomain(c.spec()), null, null, 0, java.util.List.of(), java.util.Map.of());
+                SpecBodies.fromDomain(c.spec()), c.imageId(), null, 0, java.util.List.of(), java.util.Map.of());
     }
 
     static EventView event(ContainerEvent e) {

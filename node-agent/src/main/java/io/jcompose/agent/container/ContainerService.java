@@ -42,11 +42,19 @@ public final class ContainerService {
     /** How long stop and forced remove wait for the exit after SIGKILL before they give up. */
     private static final Duration KILL_WAIT = Duration.ofSeconds(30);
 
-    /** A create: name null for the short id. */
-    public record CreateRequest(String name, Map<String, String> labels, ContainerSpec spec) {
+    /**
+     * A create: name null for the short id. With {@code imageId} the root filesystem is a snapshot of that
+     * image mounted at the container's own rootfs directory, which replaces the path in {@code spec.rootfs}
+     * (its read-only flag is kept).
+     */
+    public record CreateRequest(String name, Map<String, String> labels, ContainerSpec spec, String imageId) {
         public CreateRequest {
             labels = labels == null ? Map.of() : Map.copyOf(labels);
             java.util.Objects.requireNonNull(spec, "spec");
+        }
+
+        public CreateRequest(String name, Map<String, String> labels, ContainerSpec spec) {
+            this(name, labels, spec, null);
         }
     }
 
@@ -59,9 +67,16 @@ public final class ContainerService {
     private final ContainerLocks locks = new ContainerLocks();
     private final ExitRecorder exits;
     private final Execs execs;
+    private final ImageRootfs images;
 
     public ContainerService(ContainerStore store, OciRuntime runtime, Conmon conmon, EventBus events, HostProfile host,
                             ContainerLayout layout, String cgroupParent) {
+        this(store, runtime, conmon, events, host, layout, cgroupParent, ImageRootfs.NONE);
+    }
+
+    public ContainerService(ContainerStore store, OciRuntime runtime, Conmon conmon, EventBus events, HostProfile host,
+                            ContainerLayout layout, String cgroupParent, ImageRootfs images) {
+        this.images = images;
         this.store = store;
         this.runtime = runtime;
         this.conmon = conmon;
@@ -80,18 +95,35 @@ public final class ContainerService {
             throw AgentException.alreadyExists("a container named \"" + name + "\" already exists",
                     "remove it first or choose another name");
         }
-        OciSpec oci = bundles.prepare(id.value(), spec); // every request error surfaces here, before any write
+        String imageId = request.imageId();
+        Path rootfs = layout.rootfs(id.value());
+        if (imageId != null) {
+            spec = spec.withRootfs(new io.jcompose.agent.bundle.RootfsSpec(rootfs, spec.rootfs().readOnly()));
+        }
+        // Without an image every request error surfaces here, before any write; with one, once the
+        // snapshot is mounted (the user is looked up in the image's /etc/passwd).
+        OciSpec oci = imageId == null ? bundles.prepare(id.value(), spec) : null;
         Path dir = layout.containerDir(id.value());
+        boolean attached = false;
         try {
             Files.createDirectories(dir);
+            if (imageId != null) {
+                images.attach(id.value(), imageId, rootfs);
+                attached = true;
+                oci = bundles.prepare(id.value(), spec);
+            }
             BundleWriter.writeEtc(layout.bundle(id.value()), EtcFiles.render(spec, oci.hostname(),
                     read(Path.of("/etc/hosts")), read(Path.of("/etc/resolv.conf"))));
             Container container = new Container(id, name, request.labels(), spec, ContainerState.CREATED, 0, null,
-                    false, Instant.now(), null, null);
+                    false, Instant.now(), null, null, imageId);
             store.insert(ContainerRecords.toRow(container)); // the commit point
             publish(ContainerEvent.Type.CREATED, container);
             return container;
         } catch (IOException | RuntimeException e) {
+            if (attached) {
+                // Never walk into a mounted image: deleting there would write whiteouts, not free anything.
+                images.detach(id.value(), rootfs);
+            }
             deleteTree(dir);
             throw e instanceof AgentException a ? a : AgentException.internal("cannot create " + name + ": " + e.getMessage(), e);
         }
@@ -105,6 +137,9 @@ public final class ContainerService {
                 return c;
             }
             try {
+                if (c.imageId() != null) {
+                    images.ensureMounted(id, layout.rootfs(id)); // gone after a host reboot
+                }
                 BundleWriter.writeConfig(layout.bundle(id), bundles.prepare(id, c.spec()));
                 if (Files.exists(layout.runtimeRoot().resolve(id))) {
                     runtime.delete(id, true); // a previous run's runtime state, if its exit was not cleaned up
@@ -228,7 +263,13 @@ public final class ContainerService {
             Container now = load(id);
             now.state().check(Operation.REMOVE);
             runtime.delete(id, true);
+            if (now.imageId() != null) {
+                images.unmount(layout.rootfs(id));
+            }
             store.delete(id); // the commit point: from here on the container is gone
+            if (now.imageId() != null) {
+                images.release(id);
+            }
             deleteTree(layout.containerDir(id));
             deleteQuietly(layout.monitorPidFile(id));
             deleteQuietly(layout.exitDir().resolve(id));

@@ -7,6 +7,7 @@ import io.jcompose.agent.error.AgentException;
 import io.jcompose.agent.event.EventBus;
 import io.jcompose.agent.host.CgroupLayout;
 import io.jcompose.agent.host.HostProfile;
+import io.jcompose.agent.image.AgentImages;
 import io.jcompose.agent.monitor.Conmon;
 import io.jcompose.agent.monitor.ExitWatcher;
 import io.jcompose.agent.runtime.OciRuntime;
@@ -32,10 +33,12 @@ public final class Agent implements AutoCloseable {
     private final RuntimeSelection runtime;
     private final CgroupLayout cgroups;
     private final String conmonVersion;
+    private final AgentImages images;
 
     private Agent(AgentConfig config, InstanceLock lock, ContainerStore store, ExitWatcher watcher,
                   ContainerService containers, EventBus events, RuntimeSelection runtime, CgroupLayout cgroups,
-                  String conmonVersion) {
+                  String conmonVersion, AgentImages images) {
+        this.images = images;
         this.config = config;
         this.lock = lock;
         this.store = store;
@@ -71,12 +74,13 @@ public final class Agent implements AutoCloseable {
             }
             store = ContainerStore.open(layout.database());
             EventBus events = new EventBus();
+            AgentImages images = new AgentImages(config.imageRoot(), config.insecureRegistries(), store);
             ContainerService containers = new ContainerService(store, new OciRuntime(selection.chosen(), layout.runtimeRoot()),
-                    conmon, events, host, layout, config.cgroupParent());
+                    conmon, events, host, layout, config.cgroupParent(), images);
             // Exits are handled off the watcher thread: recording one takes the container's lock.
             watcher = ExitWatcher.start(layout.exitDir(), id -> Thread.startVirtualThread(() -> containers.onExit(id)));
             new Reconciler(containers).run();
-            return new Agent(config, lock, store, watcher, containers, events, selection, cgroups, conmon.version());
+            return new Agent(config, lock, store, watcher, containers, events, selection, cgroups, conmon.version(), images);
         } catch (RuntimeException e) {
             if (watcher != null) {
                 watcher.close();
@@ -95,6 +99,11 @@ public final class Agent implements AutoCloseable {
 
     public ContainerService containers() {
         return containers;
+    }
+
+    /** The host's images, and the accessor other agent code uses for a container's image config. */
+    public AgentImages images() {
+        return images;
     }
 
     public EventBus events() {

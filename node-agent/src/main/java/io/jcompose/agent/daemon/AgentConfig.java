@@ -13,8 +13,11 @@ import java.util.Objects;
  * @param runtimeDir        volatile state: socket, lock, runtime state, exit files ({@code /run/jcompose})
  * @param cgroupParent      cgroup under which every container's cgroup is made ({@code /jcompose})
  * @param runtimePreference OCI runtimes to try, in order
+ * @param insecureRegistries registries ({@code host} or {@code host:port}) pulled from over plain HTTP;
+ *                          loopback registries always are
  */
-public record AgentConfig(Path dataRoot, Path runtimeDir, String cgroupParent, List<String> runtimePreference) {
+public record AgentConfig(Path dataRoot, Path runtimeDir, String cgroupParent, List<String> runtimePreference,
+                          List<String> insecureRegistries) {
     public AgentConfig {
         Objects.requireNonNull(dataRoot, "dataRoot");
         Objects.requireNonNull(runtimeDir, "runtimeDir");
@@ -22,6 +25,11 @@ public record AgentConfig(Path dataRoot, Path runtimeDir, String cgroupParent, L
             throw new IllegalArgumentException("cgroup parent must be an absolute cgroup path such as /jcompose");
         }
         runtimePreference = List.copyOf(runtimePreference);
+        insecureRegistries = insecureRegistries == null ? List.of() : List.copyOf(insecureRegistries);
+    }
+
+    public AgentConfig(Path dataRoot, Path runtimeDir, String cgroupParent, List<String> runtimePreference) {
+        this(dataRoot, runtimeDir, cgroupParent, runtimePreference, List.of());
     }
 
     public static AgentConfig defaults() {
@@ -30,15 +38,24 @@ public record AgentConfig(Path dataRoot, Path runtimeDir, String cgroupParent, L
     }
 
     public AgentConfig withDirectories(Path data, Path runtime) {
-        return new AgentConfig(data, runtime, cgroupParent, runtimePreference);
+        return new AgentConfig(data, runtime, cgroupParent, runtimePreference, insecureRegistries);
     }
 
     public AgentConfig withCgroupParent(String parent) {
-        return new AgentConfig(dataRoot, runtimeDir, parent, runtimePreference);
+        return new AgentConfig(dataRoot, runtimeDir, parent, runtimePreference, insecureRegistries);
     }
 
     public AgentConfig withRuntimePreference(List<String> preference) {
-        return new AgentConfig(dataRoot, runtimeDir, cgroupParent, preference);
+        return new AgentConfig(dataRoot, runtimeDir, cgroupParent, preference, insecureRegistries);
+    }
+
+    public AgentConfig withInsecureRegistries(List<String> registries) {
+        return new AgentConfig(dataRoot, runtimeDir, cgroupParent, runtimePreference, registries);
+    }
+
+    /** The image store's root. */
+    public Path imageRoot() {
+        return dataRoot.resolve("images");
     }
 
     /** The API's unix socket. */

@@ -51,7 +51,7 @@ public final class AgentMain {
         return 0;
     }
 
-    /** {@code AgentMain [--data-root DIR] [--runtime-dir DIR] [--cgroup-parent /PATH] [--runtime runc,crun]}. */
+    /** {@code AgentMain [--data-root DIR] [--runtime-dir DIR] [--cgroup-parent /PATH] [--runtime runc,crun] [--insecure-registry HOST:PORT]…}. */
     public static void main(String[] args) {
         AgentConfig config = AgentConfig.defaults();
         for (int i = 0; i < args.length; i++) {
@@ -61,6 +61,11 @@ public final class AgentMain {
                 case "--runtime-dir" -> config = config.withDirectories(config.dataRoot(), Path.of(require(args[i], value)));
                 case "--cgroup-parent" -> config = config.withCgroupParent(require(args[i], value));
                 case "--runtime" -> config = config.withRuntimePreference(List.of(require(args[i], value).split(",")));
+                case "--insecure-registry" -> {
+                    List<String> registries = new java.util.ArrayList<>(config.insecureRegistries());
+                    registries.add(require(args[i], value));
+                    config = config.withInsecureRegistries(registries);
+                }
                 default -> {
                     System.err.println("jcompose agent: unknown option " + args[i]);
                     System.exit(2);

@@ -31,7 +31,8 @@ public final class Daemon implements AutoCloseable {
             VersionView version = new VersionView(VERSION, API_VERSION, (int) ProcessHandle.current().pid(),
                     agent.runtime().chosen().name(), agent.runtime().chosen().version(), agent.runtime().reason(),
                     agent.cgroups().kind().name().toLowerCase(Locale.ROOT));
-            ApiServer server = ApiServer.start(config.socket(), agent.containers(), agent.events(), () -> version);
+            ApiServer server = ApiServer.start(config.socket(), agent.containers(), agent.events(), () -> version,
+                    agent.images(), config.dataRoot().resolve("uploads"));
             BundleWriter.write(config.readyFile(),
                     Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8));
             return new Daemon(agent, server);
