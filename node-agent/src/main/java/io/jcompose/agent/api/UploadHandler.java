@@ -42,7 +42,7 @@ final class UploadHandler extends ChannelInboundHandlerAdapter {
 
     static boolean isUpload(HttpRequest request) {
         return request.method().equals(HttpMethod.POST)
-                && new QueryStringDecoder(request.uri()).path().replaceAll("/+$", "").equals("/v1/images/load");
+                && new QueryStringDecoder(request.uri()).rawPath().replaceAll("/+$", "").equals("/v1/images/load");
     }
 
     @Override
@@ -103,7 +103,7 @@ final class UploadHandler extends ChannelInboundHandlerAdapter {
         }
         out = null;
         QueryStringDecoder uri = new QueryStringDecoder(r.uri());
-        List<String> segments = Arrays.stream(uri.path().split("/")).filter(p -> !p.isEmpty())
+        List<String> segments = Arrays.stream(uri.rawPath().split("/")).filter(p -> !p.isEmpty())
                 .map(QueryStringDecoder::decodeComponent).toList();
         ApiRequest request = new ApiRequest(r.method().name(), segments, uri.parameters(), new byte[0], body);
         Reply reply = new Reply(ctx.channel(), HttpUtil.isKeepAlive(r));

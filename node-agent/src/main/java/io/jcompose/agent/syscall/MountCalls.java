@@ -58,8 +58,9 @@ public final class MountCalls {
     public static void mount(String source, Path target, String type, long flags, String data) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(STATE);
+            MemorySegment options = data == null ? MemorySegment.NULL : arena.allocateFrom(data);
             int rc = (int) MOUNT.invokeExact(state, arena.allocateFrom(source), arena.allocateFrom(target.toString()),
-                    arena.allocateFrom(type), flags, data == null ? MemorySegment.NULL : arena.allocateFrom(data));
+                    arena.allocateFrom(type), flags, options);
             if (rc != 0) {
                 throw new MountException("mount " + type + " on " + target, (int) ERRNO_HANDLE.get(state, 0L));
             }
