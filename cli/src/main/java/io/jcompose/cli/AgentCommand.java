@@ -35,6 +35,10 @@ final class AgentCommand implements Callable<Integer> {
             description = "OCI runtimes to try, in order (default: crun,runc; the first that works on this host is used).")
     private List<String> runtimes;
 
+    @Option(names = "--insecure-registry", paramLabel = "HOST:PORT",
+            description = "Registry to pull from over plain HTTP; repeatable (loopback registries always are).")
+    private List<String> insecureRegistries;
+
     @Override
     public Integer call() {
         if (!isRoot()) {
@@ -46,6 +50,7 @@ final class AgentCommand implements Callable<Integer> {
                 directories.runtimeDir != null ? directories.runtimeDir : config.runtimeDir());
         if (cgroupParent != null) config = config.withCgroupParent(cgroupParent);
         if (runtimes != null && !runtimes.isEmpty()) config = config.withRuntimePreference(runtimes);
+        if (insecureRegistries != null) config = config.withInsecureRegistries(insecureRegistries);
         return AgentMain.run(config);
     }
 

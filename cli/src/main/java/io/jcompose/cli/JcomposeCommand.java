@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
         description = "Define and run multi-container applications from Compose files, without Docker.",
         versionProvider = Version.class,
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {ConfigCommand.class, VersionCommand.class, AgentCommand.class, HelpCommand.class},
+        subcommands = {ConfigCommand.class, VersionCommand.class, AgentCommand.class, ImageCommand.class, PullCommand.class,
+            ImagesCommand.class, HelpCommand.class},
         footer = {"", "Run 'jcompose COMMAND --help' for more information on a command."})
 public final class JcomposeCommand implements Callable<Integer> {
 

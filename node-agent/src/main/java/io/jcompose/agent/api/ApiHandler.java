@@ -26,7 +26,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest msg) {
         QueryStringDecoder uri = new QueryStringDecoder(msg.uri());
-        List<String> segments = Arrays.stream(uri.path().split("/")).filter(p -> !p.isEmpty())
+        List<String> segments = Arrays.stream(uri.rawPath().split("/")).filter(p -> !p.isEmpty())
                 .map(p -> QueryStringDecoder.decodeComponent(p)).toList();
         ApiRequest request = new ApiRequest(msg.method().name(), segments, uri.parameters(),
                 ByteBufUtil.getBytes(msg.content()));

@@ -8,8 +8,14 @@ import java.util.Map;
  * A request, copied out of Netty's buffers so it can be served on another thread.
  *
  * @param segments the path split on '/', without the empty first one: {@code [v1, containers, web-1, start]}
+ * @param upload   a body streamed to disk instead of {@code body} (image archives), else null
  */
-record ApiRequest(String method, List<String> segments, Map<String, List<String>> query, byte[] body) {
+record ApiRequest(String method, List<String> segments, Map<String, List<String>> query, byte[] body,
+                  java.nio.file.Path upload) {
+
+    ApiRequest(String method, List<String> segments, Map<String, List<String>> query, byte[] body) {
+        this(method, segments, query, body, null);
+    }
 
     String param(String name) {
         List<String> values = query.get(name);

@@ -6,6 +6,7 @@ import io.jcompose.agent.network.AgentNetworks;
 import io.jcompose.agent.error.AgentException;
 import io.jcompose.agent.event.EventBus;
 import io.jcompose.agent.volume.VolumeService;
+import io.jcompose.agent.image.AgentImages;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
@@ -38,20 +39,27 @@ public final class ApiServer implements AutoCloseable {
     /** Binds {@code socket} (replacing a stale file: the caller holds the instance lock) and serves. */
     public static ApiServer start(Path socket, ContainerService containers, AgentNetworks networks, EventBus events,
                                   Supplier<VersionView> version) {
-        return start(socket, containers, networks, events, version, null);
+        return start(socket, containers, networks, events, version, null, null, null);
     }
 
-    /** As above, also serving {@code /v1/volumes} from {@code volumes}. */
+    /**
+     * As above, also serving {@code /v1/volumes} from {@code volumes} and {@code /v1/images} from {@code images};
+     * uploaded archives are streamed into {@code uploads} (emptied here: leftovers of a killed agent).
+     */
     public static ApiServer start(Path socket, ContainerService containers, AgentNetworks networks, EventBus events,
-                                  Supplier<VersionView> version, VolumeService volumes) {
+                                  Supplier<VersionView> version, VolumeService volumes, AgentImages images, Path uploads) {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         try {
             Files.createDirectories(socket.getParent());
             Files.deleteIfExists(socket);
-            ApiHandler handler = new ApiHandler(new Routes(containers, networks, events, version, volumes));
+            if (uploads != null) {
+                clear(uploads);
+            }
+            Routes routes = new Routes(containers, networks, events, version, volumes, images);
+            ApiHandler handler = new ApiHandler(routes);
             Channel channel = new ServerBootstrap().group(group)
                     .channel(NioServerDomainSocketChannel.class)
-                    .childHandler(new ApiInitializer(handler))
+                    .childHandler(new ApiInitializer(handler, routes, images == null ? null : uploads))
                     .bind(UnixDomainSocketAddress.of(socket)).sync().channel();
             Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-rw----"));
             return new ApiServer(group, channel, socket);
@@ -63,6 +71,15 @@ public final class ApiServer implements AutoCloseable {
             group.shutdownGracefully();
             Thread.currentThread().interrupt();
             throw AgentException.unavailable("interrupted while binding " + socket, null);
+        }
+    }
+
+    private static void clear(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
         }
     }
 

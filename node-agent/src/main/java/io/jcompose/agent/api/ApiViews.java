@@ -30,7 +30,7 @@ final class ApiViews {
         return new ContainerView(c.id().value(), c.name().value(), c.labels(),
                 s.restarting() ? "restarting" : c.state().wireName(), c.pid(),
                 c.exitCode(), c.oomKilled(), text(c.createdAt()), text(c.startedAt()), text(c.finishedAt()),
-                SpecBodies.fromDomain(c.spec()), null, s.health(), s.restartCount(), java.util.List.of(),
+                SpecBodies.fromDomain(c.spec()), c.imageId(), s.health(), s.restartCount(), java.util.List.of(),
                 java.util.Map.of());
     }
 

@@ -55,8 +55,13 @@ final class Reply {
 
     /** Starts a stream; the connection closes when it ends. */
     void startStream() {
+        startStream(NDJSON);
+    }
+
+    /** Starts a stream of {@code contentType}; the connection closes when it ends. */
+    void startStream(String contentType) {
         HttpResponse response = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
-        response.headers().set(HttpHeaderNames.CONTENT_TYPE, NDJSON);
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
         response.headers().set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
         channel.writeAndFlush(response);
     }
@@ -72,6 +77,19 @@ final class Reply {
         line[json.length] = '\n';
         channel.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(line)));
         return true;
+    }
+
+    /**
+     * A binary body for a started stream. Each chunk is written before the next is taken, so a slow
+     * client holds back the producer instead of filling the heap.
+     */
+    java.io.OutputStream streamBody() {
+        return new ChunkedBody(channel);
+    }
+
+    /** Ends a stream abruptly (no last chunk): the client sees a truncated body, not a complete one. */
+    void abortStream() {
+        channel.close();
     }
 
     void endStream() {

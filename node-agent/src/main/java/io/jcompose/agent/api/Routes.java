@@ -15,6 +15,7 @@ import io.jcompose.agent.container.ContainerService;
 import io.jcompose.agent.container.Execs;
 import io.jcompose.agent.error.AgentException;
 import io.jcompose.agent.event.EventBus;
+import io.jcompose.agent.image.AgentImages;
 import io.jcompose.agent.log.LogQuery;
 import io.jcompose.agent.network.AgentNetworks;
 import io.jcompose.agent.state.LabelFilter;
@@ -36,14 +37,19 @@ final class Routes {
     private final EventBus events;
     private final Supplier<VersionView> version;
     private final VolumeService volumes;
+    private final AgentImages images;
+    private final ImageRoutes imageRoutes;
 
+    /** With {@code volumes} or {@code images} null their endpoints answer NOT_FOUND / UNAVAILABLE. */
     Routes(ContainerService containers, AgentNetworks networks, EventBus events, Supplier<VersionView> version,
-           VolumeService volumes) {
+           VolumeService volumes, AgentImages images) {
         this.containers = containers;
         this.networks = networks;
         this.events = events;
         this.version = version;
         this.volumes = volumes;
+        this.images = images;
+        this.imageRoutes = images == null ? null : new ImageRoutes(images);
     }
 
     void serve(ApiRequest request, Reply reply) {
@@ -68,8 +74,9 @@ final class Routes {
                     containers.list(filters(r)).stream().map(this::view).toList());
             case "POST /v1/containers" -> {
                 CreateContainerRequest body = WireJson.read(r.body(), CreateContainerRequest.class);
-                var created = containers.create(new ContainerService.CreateRequest(body.name(), body.labels(),
-                        SpecBodies.toDomain(body.spec())));
+                var created = containers.create(images != null && AgentImages.fromImage(body.spec())
+                        ? images.createRequest(body)
+                        : new ContainerService.CreateRequest(body.name(), body.labels(), SpecBodies.toDomain(body.spec())));
                 reply.json(HttpResponseStatus.CREATED, view(created));
             }
             case "GET /v1/containers/*" -> reply.json(HttpResponseStatus.OK, view(containers.inspect(s.get(2))));
@@ -110,6 +117,13 @@ final class Routes {
             case "DELETE /v1/networks/*" -> {
                 networks.removeNetwork(s.get(2));
                 reply.json(HttpResponseStatus.NO_CONTENT, null);
+            }
+            case "GET /v1/images", "GET /v1/images/*", "DELETE /v1/images/*", "POST /v1/images/pull",
+                 "POST /v1/images/load", "POST /v1/images/prune", "GET /v1/images/save" -> {
+                if (imageRoutes == null) {
+                    throw AgentException.notFound("this agent has no image store", null);
+                }
+                imageRoutes.serve(route, r, reply);
             }
             default -> throw AgentException.notFound("no such endpoint: " + r.method() + " /" + String.join("/", s),
                     "see docs/api/openapi.yaml");
@@ -180,12 +194,17 @@ final class Routes {
         return r.params("label").stream().map(LabelFilter::parse).toList();
     }
 
-    /** {@code [v1, containers, web-1, start]} → {@code /v1/containers/*}{@code /start}. */
-    private static String shape(List<String> s) {
+    /**
+     * {@code [v1, containers, web-1, start]} → {@code /v1/containers/*}{@code /start}; an image reference
+     * (one URL-encoded segment) becomes {@code /v1/images/*}, unless it is one of the image operations.
+     */
+    static String shape(List<String> s) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < s.size(); i++) {
-            out.append('/').append(i == 2 && (s.get(1).equals("containers") || s.get(1).equals("volumes")
-                    || s.get(1).equals("networks")) ? "*" : s.get(i));
+            boolean wildcard = i == 2 && (s.get(1).equals("containers") || s.get(1).equals("volumes")
+                    || s.get(1).equals("networks")
+                    || s.get(1).equals("images") && !ImageRoutes.OPERATIONS.contains(s.get(2)));
+            out.append('/').append(wildcard ? "*" : s.get(i));
         }
         return out.toString();
     }

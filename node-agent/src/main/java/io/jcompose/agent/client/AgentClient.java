@@ -6,6 +6,10 @@ import io.jcompose.agent.api.v1.ErrorBody;
 import io.jcompose.agent.api.v1.EventView;
 import io.jcompose.agent.api.v1.ExecRequest;
 import io.jcompose.agent.api.v1.ExecResult;
+import io.jcompose.agent.api.v1.ImageView;
+import io.jcompose.agent.api.v1.PruneView;
+import io.jcompose.agent.api.v1.PullImageRequest;
+import io.jcompose.agent.api.v1.PullProgressView;
 import io.jcompose.agent.api.v1.LogLine;
 import io.jcompose.agent.api.v1.NetworkCreateRequest;
 import io.jcompose.agent.api.v1.NetworkView;
@@ -206,6 +210,87 @@ public final class AgentClient {
         return response::close;
     }
 
+    // ---- images ----
+
+    /**
+     * Pulls {@code reference} (for {@code platform}, null for linux/amd64), handing each progress line to
+     * {@code progress} as it arrives; returns the image, or throws the pull's error.
+     */
+    public ImageView pullImage(String reference, String platform, Consumer<PullProgressView> progress) {
+        try (UnixHttp.Response response = open("POST", "/v1/images/pull",
+                WireJson.write(new PullImageRequest(reference, platform)))) {
+            BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (line.isEmpty()) {
+                    continue;
+                }
+                PullProgressView view = WireJson.read(line, PullProgressView.class);
+                if (view.error() != null) {
+                    throw new AgentException(ErrorKind.valueOf(view.error().kind()), view.error().message(),
+                            view.error().fix());
+                }
+                if (view.image() != null) {
+                    return view.image();
+                }
+                progress.accept(view);
+            }
+            throw AgentException.unavailable("the agent ended the pull of " + reference + " without a result",
+                    "look at the agent's log");
+        } catch (IOException e) {
+            throw AgentException.unavailable("the pull stream broke: " + e.getMessage(), null);
+        }
+    }
+
+    public List<ImageView> images() {
+        return List.of(call("GET", "/v1/images", null, ImageView[].class));
+    }
+
+    /** By reference, id or unique id prefix; the view includes the image's config. */
+    public ImageView inspectImage(String ref) {
+        return call("GET", "/v1/images/" + enc(ref), null, ImageView.class);
+    }
+
+    /** Removes an image (only the tag, when others point at it); refused while a container uses it. */
+    public void removeImage(String ref, boolean force) {
+        call("DELETE", "/v1/images/" + enc(ref) + "?force=" + force, null, Void.class);
+    }
+
+    /** Loads a docker-archive or OCI-layout tar, streamed from {@code archive}. */
+    public List<ImageView> loadImages(Path archive) {
+        long length;
+        try {
+            length = java.nio.file.Files.size(archive);
+        } catch (IOException e) {
+            throw AgentException.invalid("cannot read " + archive + ": " + e.getMessage(), "check the archive's path");
+        }
+        UnixHttp.Body body = new UnixHttp.Body("application/x-tar", length, out -> java.nio.file.Files.copy(archive, out));
+        try (UnixHttp.Response response = check(UnixHttp.send(socket, "POST", "/v1/images/load", body))) {
+            return List.of(WireJson.read(response.readAll(), ImageView[].class));
+        } catch (IOException e) {
+            throw AgentException.unavailable("reading the agent's answer failed: " + e.getMessage(), null);
+        }
+    }
+
+    /** Writes one tar of {@code refs} to {@code out}; {@code format} docker or oci (null: docker). */
+    public void saveImages(List<String> refs, String format, java.io.OutputStream out) {
+        StringBuilder target = new StringBuilder("/v1/images/save?format=").append(enc(format == null ? "docker" : format));
+        for (String ref : refs) {
+            target.append("&ref=").append(enc(ref));
+        }
+        try (UnixHttp.Response response = open("GET", target.toString(), null)) {
+            response.body().transferTo(out);
+            out.flush();
+        } catch (IOException e) {
+            throw AgentException.unavailable("the image archive stream broke: " + e.getMessage(),
+                    "the output is incomplete; look at the agent's log and save again");
+        }
+    }
+
+    /** Removes images no container uses (only dangling ones unless {@code all}) and unreferenced content. */
+    public PruneView pruneImages(boolean all) {
+        return call("POST", "/v1/images/prune?all=" + all, null, PruneView.class);
+    }
+
     private <T> T call(String method, String target, Object body, Class<T> type) {
         try (UnixHttp.Response response = open(method, target, body == null ? null : WireJson.write(body))) {
             byte[] bytes = response.readAll();
@@ -220,7 +305,10 @@ public final class AgentClient {
 
     /** Sends a request; a non-2xx answer becomes the agent's exception. */
     private UnixHttp.Response open(String method, String target, byte[] body) {
-        UnixHttp.Response response = UnixHttp.send(socket, method, target, body);
+        return check(UnixHttp.send(socket, method, target, body));
+    }
+
+    private static UnixHttp.Response check(UnixHttp.Response response) {
         if (response.status() / 100 == 2) {
             return response;
         }

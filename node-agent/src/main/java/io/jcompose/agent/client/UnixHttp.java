@@ -40,6 +40,19 @@ final class UnixHttp {
     }
 
     static Response send(Path socket, String method, String target, byte[] body) {
+        return send(socket, method, target, body == null ? null
+                : new Body("application/json", body.length, out -> out.write(body)));
+    }
+
+    /** A request body written straight to the connection (a file of any size), of known length. */
+    record Body(String contentType, long length, Writer writer) {
+        @FunctionalInterface
+        interface Writer {
+            void writeTo(OutputStream out) throws IOException;
+        }
+    }
+
+    static Response send(Path socket, String method, String target, Body body) {
         SocketChannel channel;
         try {
             channel = SocketChannel.open(StandardProtocolFamily.UNIX);
@@ -54,12 +67,13 @@ final class UnixHttp {
                     .append(method).append(' ').append(target).append(" HTTP/1.1\r\n")
                     .append("Host: jcompose\r\nConnection: close\r\n");
             if (body != null) {
-                head.append("Content-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
+                head.append("Content-Type: ").append(body.contentType()).append("\r\nContent-Length: ")
+                        .append(body.length()).append("\r\n");
             }
             head.append("\r\n");
             out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
             if (body != null) {
-                out.write(body);
+                body.writer().writeTo(out);
             }
             out.flush();
             InputStream in = new BufferedInputStream(Channels.newInputStream(channel));

@@ -25,6 +25,11 @@ public record ContainerLayout(Path dataRoot, Path runtimeDir) {
         return new BundleDir(containerDir(id));
     }
 
+    /** Where the image snapshot of a container made from an image is mounted. */
+    public Path rootfs(String id) {
+        return containerDir(id).resolve("rootfs");
+    }
+
     public Path logFile(String id) {
         return containerDir(id).resolve("ctr.log");
     }

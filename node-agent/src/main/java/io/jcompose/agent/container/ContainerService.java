@@ -42,11 +42,19 @@ public final class ContainerService {
     /** How long stop and forced remove wait for the exit after SIGKILL before they give up. */
     private static final Duration KILL_WAIT = Duration.ofSeconds(30);
 
-    /** A create: name null for the short id. */
-    public record CreateRequest(String name, Map<String, String> labels, ContainerSpec spec) {
+    /**
+     * A create: name null for the short id. With {@code imageId} the root filesystem is a snapshot of that
+     * image mounted at the container's own rootfs directory, which replaces the path in {@code spec.rootfs}
+     * (its read-only flag is kept).
+     */
+    public record CreateRequest(String name, Map<String, String> labels, ContainerSpec spec, String imageId) {
         public CreateRequest {
             labels = labels == null ? Map.of() : Map.copyOf(labels);
             java.util.Objects.requireNonNull(spec, "spec");
+        }
+
+        public CreateRequest(String name, Map<String, String> labels, ContainerSpec spec) {
+            this(name, labels, spec, null);
         }
     }
 
@@ -61,14 +69,22 @@ public final class ContainerService {
     private final Execs execs;
     private final List<ContainerHooks> hooks = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ContainerNetworking networking;
+    private final ImageRootfs images;
 
     public ContainerService(ContainerStore store, OciRuntime runtime, Conmon conmon, EventBus events, HostProfile host,
                             ContainerLayout layout, String cgroupParent) {
-        this(store, runtime, conmon, events, host, layout, cgroupParent, ContainerNetworking.NONE);
+        this(store, runtime, conmon, events, host, layout, cgroupParent, ContainerNetworking.NONE, ImageRootfs.NONE);
     }
 
     public ContainerService(ContainerStore store, OciRuntime runtime, Conmon conmon, EventBus events, HostProfile host,
                             ContainerLayout layout, String cgroupParent, ContainerNetworking networking) {
+        this(store, runtime, conmon, events, host, layout, cgroupParent, networking, ImageRootfs.NONE);
+    }
+
+    public ContainerService(ContainerStore store, OciRuntime runtime, Conmon conmon, EventBus events, HostProfile host,
+                            ContainerLayout layout, String cgroupParent, ContainerNetworking networking,
+                            ImageRootfs images) {
+        this.images = images;
         this.store = store;
         this.runtime = runtime;
         this.conmon = conmon;
@@ -88,23 +104,37 @@ public final class ContainerService {
                     "remove it first or choose another name");
         }
         ContainerSpec spec = request.spec();
+        String imageId = request.imageId();
+        Path rootfs = layout.rootfs(id.value());
+        if (imageId != null) {
+            spec = spec.withRootfs(new io.jcompose.agent.bundle.RootfsSpec(rootfs, spec.rootfs().readOnly()));
+        }
         Path dir = layout.containerDir(id.value());
+        boolean attached = false;
         try {
             for (ContainerHooks h : hooks) {
                 spec = h.beforeCreate(id.value(), spec);
             }
             // Every request error surfaces here, before any write; volume mounts are checked by their hook.
-            OciSpec oci = bundles.prepare(id.value(), spec.withMounts(spec.mounts().stream()
-                    .filter(m -> !(m instanceof io.jcompose.agent.bundle.MountSpec.Volume)).toList()));
+            OciSpec oci = bundles.prepare(id.value(), withoutVolumes(spec));
             Files.createDirectories(dir);
+            if (imageId != null) {
+                images.attach(id.value(), imageId, rootfs);
+                attached = true;
+                oci = bundles.prepare(id.value(), withoutVolumes(spec)); // the user is looked up in the image
+            }
             BundleWriter.writeEtc(layout.bundle(id.value()), EtcFiles.render(spec, oci.hostname(),
                     read(Path.of("/etc/hosts")), read(Path.of("/etc/resolv.conf"))));
             Container container = new Container(id, name, request.labels(), spec, ContainerState.CREATED, 0, null,
-                    false, Instant.now(), null, null);
+                    false, Instant.now(), null, null, imageId);
             store.insert(ContainerRecords.toRow(container)); // the commit point
             publish(ContainerEvent.Type.CREATED, container);
             return container;
         } catch (IOException | RuntimeException e) {
+            if (attached) {
+                // Never walk into a mounted image: deleting there would write whiteouts, not free anything.
+                images.detach(id.value(), rootfs);
+            }
             deleteTree(dir);
             for (ContainerHooks h : hooks) {
                 h.createFailed(id.value(), spec);
@@ -117,6 +147,12 @@ public final class ContainerService {
         return start(ref, true);
     }
 
+    /** Volume mounts become binds only at start (their hook resolves them); the create-time checks skip them. */
+    private static ContainerSpec withoutVolumes(ContainerSpec spec) {
+        return spec.withMounts(spec.mounts().stream()
+                .filter(m -> !(m instanceof io.jcompose.agent.bundle.MountSpec.Volume)).toList());
+    }
+
     /** Starts it; {@code byUser} false when the restart policy does. */
     public Container start(String ref, boolean byUser) {
         String id = inspect(ref).id().value();
@@ -126,6 +162,9 @@ public final class ContainerService {
                 return c;
             }
             try {
+                if (c.imageId() != null) {
+                    images.ensureMounted(id, layout.rootfs(id)); // gone after a host reboot
+                }
                 if (Files.exists(layout.runtimeRoot().resolve(id))) {
                     runtime.delete(id, true); // a previous run's runtime state, if its exit was not cleaned up
                 }
@@ -265,7 +304,13 @@ public final class ContainerService {
             now.state().check(Operation.REMOVE);
             runtime.delete(id, true);
             networking.detach(now); // normally gone with the exit; this catches an exit recorded without it
+            if (now.imageId() != null) {
+                images.unmount(layout.rootfs(id));
+            }
             store.delete(id); // the commit point: from here on the container is gone
+            if (now.imageId() != null) {
+                images.release(id);
+            }
             deleteTree(layout.containerDir(id));
             deleteQuietly(layout.monitorPidFile(id));
             deleteQuietly(layout.exitDir().resolve(id));

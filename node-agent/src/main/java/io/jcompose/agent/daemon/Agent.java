@@ -7,6 +7,7 @@ import io.jcompose.agent.error.AgentException;
 import io.jcompose.agent.event.EventBus;
 import io.jcompose.agent.host.CgroupLayout;
 import io.jcompose.agent.host.HostProfile;
+import io.jcompose.agent.image.AgentImages;
 import io.jcompose.agent.monitor.Conmon;
 import io.jcompose.agent.monitor.ExitWatcher;
 import io.jcompose.agent.network.AgentNetworks;
@@ -36,11 +37,13 @@ public final class Agent implements AutoCloseable {
     private final CgroupLayout cgroups;
     private final String conmonVersion;
     private final Supervisors supervisors;
+    private final AgentImages images;
 
     private Agent(AgentConfig config, InstanceLock lock, ContainerStore store, ExitWatcher watcher,
                   ContainerService containers, AgentNetworks networks, EventBus events, RuntimeSelection runtime,
-                  CgroupLayout cgroups, String conmonVersion, Supervisors supervisors) {
+                  CgroupLayout cgroups, String conmonVersion, Supervisors supervisors, AgentImages images) {
         this.supervisors = supervisors;
+        this.images = images;
         this.config = config;
         this.lock = lock;
         this.store = store;
@@ -80,8 +83,9 @@ public final class Agent implements AutoCloseable {
             store = ContainerStore.open(layout.database());
             EventBus events = new EventBus();
             networks = AgentNetworks.open(config.network(), config.dataRoot(), config.runtimeDir(), layout::bundle);
+            AgentImages images = new AgentImages(config.imageRoot(), config.insecureRegistries(), store);
             ContainerService containers = new ContainerService(store, new OciRuntime(selection.chosen(), layout.runtimeRoot()),
-                    conmon, events, host, layout, config.cgroupParent(), networks);
+                    conmon, events, host, layout, config.cgroupParent(), networks, images);
             supervisors = Supervisors.volumes(layout, containers);
             // Exits are handled off the watcher thread: recording one takes the container's lock.
             watcher = ExitWatcher.start(layout.exitDir(), id -> Thread.startVirtualThread(() -> containers.onExit(id)));
@@ -89,7 +93,7 @@ public final class Agent implements AutoCloseable {
             networks.adopt(containers.list(List.of()));
             supervisors.superviseAfterReconcile(layout, containers, events);
             return new Agent(config, lock, store, watcher, containers, networks, events, selection, cgroups,
-                    conmon.version(), supervisors);
+                    conmon.version(), supervisors, images);
         } catch (RuntimeException e) {
             if (watcher != null) {
                 watcher.close();
@@ -118,6 +122,11 @@ public final class Agent implements AutoCloseable {
 
     public AgentNetworks networks() {
         return networks;
+    }
+
+    /** The host's images, and the accessor other agent code uses for a container's image config. */
+    public AgentImages images() {
+        return images;
     }
 
     public EventBus events() {

@@ -16,9 +16,11 @@ import java.util.Objects;
  * @param runtimePreference OCI runtimes to try, in order
  * @param network           how its networks are named and addressed (state under {@code dataRoot/network},
  *                          namespaces under {@code runtimeDir/netns})
+ * @param insecureRegistries registries ({@code host} or {@code host:port}) pulled from over plain HTTP;
+ *                          loopback registries always are
  */
 public record AgentConfig(Path dataRoot, Path runtimeDir, String cgroupParent, List<String> runtimePreference,
-                          NetworkSettings network) {
+                          NetworkSettings network, List<String> insecureRegistries) {
     public AgentConfig {
         Objects.requireNonNull(dataRoot, "dataRoot");
         Objects.requireNonNull(runtimeDir, "runtimeDir");
@@ -27,10 +29,11 @@ public record AgentConfig(Path dataRoot, Path runtimeDir, String cgroupParent, L
         }
         runtimePreference = List.copyOf(runtimePreference);
         Objects.requireNonNull(network, "network");
+        insecureRegistries = insecureRegistries == null ? List.of() : List.copyOf(insecureRegistries);
     }
 
     public AgentConfig(Path dataRoot, Path runtimeDir, String cgroupParent, List<String> runtimePreference) {
-        this(dataRoot, runtimeDir, cgroupParent, runtimePreference, NetworkSettings.DEFAULT);
+        this(dataRoot, runtimeDir, cgroupParent, runtimePreference, NetworkSettings.DEFAULT, List.of());
     }
 
     public static AgentConfig defaults() {
@@ -39,20 +42,29 @@ public record AgentConfig(Path dataRoot, Path runtimeDir, String cgroupParent, L
     }
 
     public AgentConfig withDirectories(Path data, Path runtime) {
-        return new AgentConfig(data, runtime, cgroupParent, runtimePreference, network);
+        return new AgentConfig(data, runtime, cgroupParent, runtimePreference, network, insecureRegistries);
     }
 
     public AgentConfig withCgroupParent(String parent) {
-        return new AgentConfig(dataRoot, runtimeDir, parent, runtimePreference, network);
+        return new AgentConfig(dataRoot, runtimeDir, parent, runtimePreference, network, insecureRegistries);
     }
 
     public AgentConfig withRuntimePreference(List<String> preference) {
-        return new AgentConfig(dataRoot, runtimeDir, cgroupParent, preference, network);
+        return new AgentConfig(dataRoot, runtimeDir, cgroupParent, preference, network, insecureRegistries);
     }
 
     /** Interface prefix, nftables table, address pools and resolver file of the agent's networks. */
     public AgentConfig withNetwork(NetworkSettings settings) {
-        return new AgentConfig(dataRoot, runtimeDir, cgroupParent, runtimePreference, settings);
+        return new AgentConfig(dataRoot, runtimeDir, cgroupParent, runtimePreference, settings, insecureRegistries);
+    }
+
+    public AgentConfig withInsecureRegistries(List<String> registries) {
+        return new AgentConfig(dataRoot, runtimeDir, cgroupParent, runtimePreference, network, registries);
+    }
+
+    /** The image store's root. */
+    public Path imageRoot() {
+        return dataRoot.resolve("images");
     }
 
     /** The API's unix socket. */

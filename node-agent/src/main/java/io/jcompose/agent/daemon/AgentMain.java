@@ -54,7 +54,7 @@ public final class AgentMain {
 
     /**
      * {@code AgentMain [--data-root DIR] [--runtime-dir DIR] [--cgroup-parent /PATH] [--runtime runc,crun]
-     * [--network-prefix jc] [--address-pools 172.17.0.0/16:16,…] [--resolv-conf FILE]}.
+     * [--network-prefix jc] [--address-pools 172.17.0.0/16:16,…] [--resolv-conf FILE] [--insecure-registry HOST:PORT]…}.
      */
     public static void main(String[] args) {
         AgentConfig config = AgentConfig.defaults();
@@ -70,6 +70,11 @@ public final class AgentMain {
                         config.network().withPools(NetworkSettings.parsePools(require(args[i], value))));
                 case "--resolv-conf" -> config = config.withNetwork(
                         config.network().withResolvConf(Path.of(require(args[i], value))));
+                case "--insecure-registry" -> {
+                    List<String> registries = new java.util.ArrayList<>(config.insecureRegistries());
+                    registries.add(require(args[i], value));
+                    config = config.withInsecureRegistries(registries);
+                }
                 default -> {
                     System.err.println("jcompose agent: unknown option " + args[i]);
                     System.exit(2);

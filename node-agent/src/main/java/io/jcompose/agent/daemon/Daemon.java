@@ -32,7 +32,7 @@ public final class Daemon implements AutoCloseable {
                     agent.runtime().chosen().name(), agent.runtime().chosen().version(), agent.runtime().reason(),
                     agent.cgroups().kind().name().toLowerCase(Locale.ROOT));
             ApiServer server = ApiServer.start(config.socket(), agent.containers(), agent.networks(), agent.events(),
-                    () -> version, agent.volumes());
+                    () -> version, agent.volumes(), agent.images(), config.dataRoot().resolve("uploads"));
             BundleWriter.write(config.readyFile(),
                     Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8));
             return new Daemon(agent, server);

@@ -9,10 +9,11 @@ import java.util.Objects;
  * container package maps rows to its domain type; the store knows nothing of lifecycle rules.
  *
  * @param exitCode null until the container has exited once
+ * @param imageId  the id ({@code sha256:…}) of the image whose snapshot is the root filesystem, else null
  */
 public record ContainerRow(String id, String name, Map<String, String> labels, String specJson, String state,
                            int pid, Integer exitCode, boolean oomKilled, Instant createdAt, Instant startedAt,
-                           Instant finishedAt) {
+                           Instant finishedAt, String imageId) {
     public ContainerRow {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
@@ -20,5 +21,11 @@ public record ContainerRow(String id, String name, Map<String, String> labels, S
         Objects.requireNonNull(specJson, "specJson");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(createdAt, "createdAt");
+    }
+
+    /** A row of a container whose root filesystem is a plain directory. */
+    public ContainerRow(String id, String name, Map<String, String> labels, String specJson, String state, int pid,
+                        Integer exitCode, boolean oomKilled, Instant createdAt, Instant startedAt, Instant finishedAt) {
+        this(id, name, labels, specJson, state, pid, exitCode, oomKilled, createdAt, startedAt, finishedAt, null);
     }
 }

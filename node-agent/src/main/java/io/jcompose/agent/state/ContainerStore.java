@@ -29,7 +29,7 @@ import java.util.Optional;
 public final class ContainerStore implements AutoCloseable {
     private static final int SCHEMA_VERSION = 1;
     private static final String COLUMNS =
-            "id, name, spec, state, pid, exit_code, oom_killed, created_at, started_at, finished_at";
+            "id, name, spec, state, pid, exit_code, oom_killed, created_at, started_at, finished_at, image_id";
 
     private final Connection db;
 
@@ -50,6 +50,7 @@ public final class ContainerStore implements AutoCloseable {
             }
             ContainerStore store = new ContainerStore(db);
             store.migrate();
+            store.addImageColumn();
             return store;
         } catch (SQLException | java.io.IOException e) {
             throw AgentException.unavailable("cannot open the state database " + file + ": " + e.getMessage(),
@@ -100,12 +101,29 @@ public final class ContainerStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Databases written before containers could come from images lack {@code image_id}; adding the
+     * nullable column keeps them readable by this agent and by the older one (which names its columns).
+     */
+    private void addImageColumn() throws SQLException {
+        try (Statement s = db.createStatement()) {
+            try (ResultSet rs = s.executeQuery("PRAGMA table_info(containers)")) {
+                while (rs.next()) {
+                    if (rs.getString("name").equals("image_id")) {
+                        return;
+                    }
+                }
+            }
+            s.execute("ALTER TABLE containers ADD COLUMN image_id TEXT");
+        }
+    }
+
     /** Records a new container; a taken name or id is ALREADY_EXISTS and changes nothing. */
     public synchronized void insert(ContainerRow row) {
         try {
             db.setAutoCommit(false);
             try (PreparedStatement ps = db.prepareStatement(
-                    "INSERT INTO containers (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+                    "INSERT INTO containers (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
                 bind(ps, row);
                 ps.executeUpdate();
             }
@@ -215,7 +233,8 @@ public final class ContainerStore implements AutoCloseable {
                 while (rs.next()) {
                     rows.add(new ContainerRow(rs.getString(1), rs.getString(2), Map.of(), rs.getString(3),
                             rs.getString(4), rs.getInt(5), (Integer) rs.getObject(6), rs.getInt(7) != 0,
-                            instant(rs.getString(8)), instant(rs.getString(9)), instant(rs.getString(10))));
+                            instant(rs.getString(8)), instant(rs.getString(9)), instant(rs.getString(10)),
+                            rs.getString(11)));
                 }
             }
             return withLabels(rows);
@@ -244,7 +263,7 @@ public final class ContainerStore implements AutoCloseable {
         List<ContainerRow> out = new ArrayList<>(rows.size());
         for (ContainerRow r : rows) {
             out.add(new ContainerRow(r.id(), r.name(), labels.getOrDefault(r.id(), Map.of()), r.specJson(), r.state(),
-                    r.pid(), r.exitCode(), r.oomKilled(), r.createdAt(), r.startedAt(), r.finishedAt()));
+                    r.pid(), r.exitCode(), r.oomKilled(), r.createdAt(), r.startedAt(), r.finishedAt(), r.imageId()));
         }
         return out;
     }
@@ -260,6 +279,7 @@ public final class ContainerStore implements AutoCloseable {
         ps.setString(8, text(row.createdAt()));
         ps.setString(9, text(row.startedAt()));
         ps.setString(10, text(row.finishedAt()));
+        ps.setString(11, row.imageId());
     }
 
     private static void setNullableInt(PreparedStatement ps, int index, Integer value) throws SQLException {

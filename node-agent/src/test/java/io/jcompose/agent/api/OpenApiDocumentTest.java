@@ -8,6 +8,10 @@ import io.jcompose.agent.api.v1.EventView;
 import io.jcompose.agent.api.v1.ExecRequest;
 import io.jcompose.agent.api.v1.NetworkCreateRequest;
 import io.jcompose.agent.api.v1.NetworkView;
+import io.jcompose.agent.api.v1.ImageView;
+import io.jcompose.agent.api.v1.PruneView;
+import io.jcompose.agent.api.v1.PullImageRequest;
+import io.jcompose.agent.api.v1.PullProgressView;
 import io.jcompose.agent.api.v1.VersionView;
 import io.jcompose.agent.api.v1.VolumeCreateRequest;
 import io.jcompose.agent.api.v1.VolumeView;
@@ -32,14 +36,17 @@ class OpenApiDocumentTest {
         "/v1/containers/{ref}/stop:", "/v1/containers/{ref}/kill:", "/v1/containers/{ref}/pause:",
         "/v1/containers/{ref}/unpause:", "/v1/containers/{ref}/wait:", "/v1/containers/{ref}/exec:",
         "/v1/containers/{ref}/logs:", "/v1/events:", "/v1/volumes:", "/v1/volumes/{name}:", "/v1/networks:",
-        "/v1/networks/{name}:"})
+        "/v1/networks/{name}:", "/v1/images:", "/v1/images/{ref}:", "/v1/images/pull:",
+        "/v1/images/load:", "/v1/images/prune:", "/v1/images/save:"})
     void everyEndpointIsDocumented(String path) throws IOException {
         assertThat(document()).contains("\n  " + path + "\n");
     }
 
     static Stream<Class<?>> records() {
         return Stream.of(ContainerSpecBody.class, ContainerView.class, VersionView.class, ExecRequest.class, EventView.class,
-                VolumeCreateRequest.class, VolumeView.class, NetworkCreateRequest.class, NetworkView.class);
+                VolumeCreateRequest.class, VolumeView.class, NetworkCreateRequest.class, NetworkView.class,
+                ImageView.class, ImageView.ImageConfigView.class, PullImageRequest.class, PullProgressView.class,
+                PruneView.class);
     }
 
     @ParameterizedTest

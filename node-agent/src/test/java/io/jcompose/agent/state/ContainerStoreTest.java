@@ -92,4 +92,32 @@ class ContainerStoreTest {
     private static List<String> names(List<ContainerRow> rows) {
         return rows.stream().map(ContainerRow::name).toList();
     }
+
+    @Test
+    void aDatabaseFromBeforeImagesOpensAndRowsGainAnImageId() throws Exception {
+        Path file = dir.resolve("old.db");
+        // The schema version-1 agents wrote, before containers could come from images.
+        try (var db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file); var s = db.createStatement()) {
+            s.execute("CREATE TABLE containers (id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, spec TEXT NOT NULL,"
+                    + " state TEXT NOT NULL, pid INTEGER NOT NULL DEFAULT 0, exit_code INTEGER,"
+                    + " oom_killed INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL, started_at TEXT, finished_at TEXT)");
+            s.execute("CREATE TABLE container_labels (container_id TEXT NOT NULL REFERENCES containers(id) ON DELETE CASCADE,"
+                    + " key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (container_id, key))");
+            s.execute("CREATE INDEX labels_by_key ON container_labels(key, value)");
+            s.execute("INSERT INTO containers (id, name, spec, state, created_at) VALUES ('" + "b".repeat(64)
+                    + "', 'old-1', '{}', 'exited', '2026-01-01T00:00:00Z')");
+            s.execute("PRAGMA user_version = 1");
+        }
+        String image = "sha256:" + "c".repeat(64);
+        try (ContainerStore store = ContainerStore.open(file)) {
+            assertThat(store.find("b".repeat(64))).get().extracting(ContainerRow::imageId).isNull();
+            ContainerRow r = row("d".repeat(64), "new-1", Map.of());
+            store.insert(new ContainerRow(r.id(), r.name(), r.labels(), r.specJson(), r.state(), 0, null, false,
+                    r.createdAt(), null, null, image));
+        }
+        try (ContainerStore store = ContainerStore.open(file)) {
+            assertThat(store.find("d".repeat(64))).get().extracting(ContainerRow::imageId).isEqualTo(image);
+            assertThat(store.list(List.of())).extracting(ContainerRow::name).containsExactly("old-1", "new-1");
+        }
+    }
 }

@@ -1,0 +1,108 @@
+package io.jcompose.agent.image;
+
+import io.jcompose.agent.error.AgentException;
+import io.jcompose.agent.syscall.MountCalls;
+import io.jcompose.image.snapshot.Mount;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Mounts the image store's snapshot descriptions. The usual case is one {@code mount(2)}; when the
+ * store gave options relative to a directory (absolute lower-dir paths of a many-layer image would pass
+ * the kernel's one-page limit), the paths only resolve from that directory, and a multi-threaded JVM
+ * cannot change its working directory safely, so {@code mount(8)} does it in a child process there.
+ */
+final class OverlayMounts {
+    private static final Path MOUNTINFO = Path.of("/proc/self/mountinfo");
+    /** Stacked mounts on one target (a mount racing another) are undone this many deep at most. */
+    private static final int MAX_STACK = 8;
+
+    private OverlayMounts() {
+    }
+
+    static void mount(Mount m, Path target) {
+        if (m.workingDirectory() == null) {
+            try {
+                MountCalls.mount(m.source(), target, m.type(), 0, m.data());
+            } catch (MountCalls.MountException e) {
+                throw AgentException.internal("cannot mount the image snapshot at " + target + ": " + e.getMessage(), e);
+            }
+            return;
+        }
+        try {
+            Process p = new ProcessBuilder(m.command(target)).directory(m.workingDirectory().toFile())
+                    .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw AgentException.internal("mount(8) of the image snapshot at " + target + " hung", null);
+            }
+            if (p.exitValue() != 0) {
+                throw AgentException.internal("cannot mount the image snapshot at " + target + ": " + output, null);
+            }
+        } catch (IOException e) {
+            throw AgentException.internal("cannot run mount(8) for " + target + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw AgentException.internal("interrupted while mounting " + target, e);
+        }
+    }
+
+    /** Unmounts every mount on {@code target}; a busy one is detached (it goes once its last user does). */
+    static void unmount(Path target) {
+        for (int i = 0; i < MAX_STACK && isMounted(target); i++) {
+            try {
+                MountCalls.umount2(target, 0);
+            } catch (MountCalls.MountException e) {
+                if (e.errno() == MountCalls.EINVAL || e.errno() == MountCalls.ENOENT) {
+                    return; // not a mount point after all
+                }
+                try {
+                    MountCalls.umount2(target, MountCalls.MNT_DETACH);
+                } catch (MountCalls.MountException detach) {
+                    throw AgentException.internal("cannot unmount " + target + ": " + detach.getMessage(), detach);
+                }
+            }
+        }
+    }
+
+    /** Whether something is mounted exactly at {@code target}, per this process's mount table. */
+    static boolean isMounted(Path target) {
+        String wanted = target.toAbsolutePath().normalize().toString();
+        try {
+            List<String> lines = Files.readAllLines(MOUNTINFO, StandardCharsets.UTF_8);
+            for (String line : lines) {
+                String[] fields = line.split(" ", 6);
+                if (fields.length > 4 && unescape(fields[4]).equals(wanted)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            throw AgentException.internal("cannot read " + MOUNTINFO + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** mountinfo writes space, tab, newline and backslash as {@code \ooo}. */
+    static String unescape(String field) {
+        if (field.indexOf('\\') < 0) {
+            return field;
+        }
+        StringBuilder out = new StringBuilder(field.length());
+        for (int i = 0; i < field.length(); i++) {
+            char c = field.charAt(i);
+            if (c == '\\' && i + 3 < field.length()) {
+                out.append((char) Integer.parseInt(field.substring(i + 1, i + 4), 8));
+                i += 3;
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
