@@ -1,0 +1,43 @@
+package io.jcompose.scheduler.testing;
+
+import io.jcompose.model.LoadedProject;
+import io.jcompose.model.ProjectLoader;
+import io.jcompose.model.ProjectOptions;
+import io.jcompose.model.project.Project;
+import io.jcompose.model.project.ProjectBinder;
+import io.jcompose.model.render.ConfigHash;
+import io.jcompose.model.tree.MapNode;
+import io.jcompose.scheduler.plan.Desired;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Projects for tests, loaded through the real model pipeline from a compose text. */
+public final class Projects {
+    private Projects() {
+    }
+
+    /** Loads {@code yaml} as {@code compose.yaml} of project {@code demo} in a fresh directory. */
+    public static Desired load(String yaml) {
+        try {
+            Path dir = Files.createTempDirectory("jcompose-sched");
+            Files.writeString(dir.resolve("compose.yaml"), "name: demo\n" + yaml);
+            LoadedProject loaded = ProjectLoader.load(ProjectOptions.in(dir, Map.of()));
+            Project project = ProjectBinder.bind(loaded);
+            Map<String, String> hashes = new LinkedHashMap<>();
+            MapNode services = (MapNode) loaded.canonical().get("services");
+            for (String name : project.services().keySet()) hashes.put(name, ConfigHash.of((MapNode) services.get(name)));
+            return new Desired(project, hashes, List.copyOf(loaded.configFiles()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Project project(String yaml) {
+        return load(yaml).project();
+    }
+}
