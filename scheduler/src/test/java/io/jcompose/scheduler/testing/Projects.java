@@ -21,10 +21,29 @@ public final class Projects {
     private Projects() {
     }
 
-    /** Loads {@code yaml} as {@code compose.yaml} of project {@code demo} in a fresh directory. */
-    public static Desired load(String yaml) {
+    private static final Path BASE;
+
+    static {
         try {
-            Path dir = Files.createTempDirectory("jcompose-sched");
+            BASE = Files.createTempDirectory("jcompose-sched");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Loads {@code yaml} as {@code compose.yaml} of project {@code demo}, always from the same directory. */
+    public static Desired load(String yaml) {
+        return loadIn(BASE.resolve("demo"), yaml);
+    }
+
+    /** The same, from another directory: another checkout of a project with the same name. */
+    public static Desired loadElsewhere(String yaml) {
+        return loadIn(BASE.resolve("elsewhere"), yaml);
+    }
+
+    private static Desired loadIn(Path dir, String yaml) {
+        try {
+            Files.createDirectories(dir);
             Files.writeString(dir.resolve("compose.yaml"), "name: demo\n" + yaml);
             LoadedProject loaded = ProjectLoader.load(ProjectOptions.in(dir, Map.of()));
             Project project = ProjectBinder.bind(loaded);
