@@ -29,6 +29,7 @@ public final class FakeNode implements Node {
     private final Map<String, ImageInfo> images = new HashMap<>();
     private final Map<String, Integer> startingProbes = new HashMap<>();
     private final Map<String, String> finalHealth = new HashMap<>();
+    private final Map<String, String> gates = new HashMap<>();
     private final Map<String, Integer> exitCodes = new HashMap<>();
     private final Map<String, RuntimeException> startFailures = new HashMap<>();
     private final Map<String, List<String>> logs = new HashMap<>();
@@ -40,6 +41,17 @@ public final class FakeNode implements Node {
     public synchronized FakeNode health(String name, int startingInspects, String status) {
         startingProbes.put(name, startingInspects);
         finalHealth.put(name, status);
+        return this;
+    }
+
+    /**
+     * The container reports {@code starting} until {@code other} has been started, then {@code healthy}; after
+     * {@code patience} inspects without that, {@code unhealthy} (so a wrong executor fails instead of hanging).
+     */
+    public synchronized FakeNode healthyOnceStarted(String name, String other, int patience) {
+        gates.put(name, other);
+        startingProbes.put(name, patience);
+        finalHealth.put(name, "healthy");
         return this;
     }
 
@@ -111,6 +123,12 @@ public final class FakeNode implements Node {
         ContainerView c = get(ref);
         String status = finalHealth.get(c.name());
         if (status == null || !"running".equals(c.state())) return c;
+        String gate = gates.get(c.name());
+        if (gate != null && journal.contains("start " + gate)) {
+            startingProbes.put(c.name(), 0);
+        } else if (gate != null && startingProbes.getOrDefault(c.name(), 0) == 0) {
+            status = "unhealthy";
+        }
         int left = startingProbes.getOrDefault(c.name(), 0);
         if (left > 0) {
             startingProbes.put(c.name(), left - 1);
