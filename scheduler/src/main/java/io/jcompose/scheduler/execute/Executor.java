@@ -194,7 +194,13 @@ public final class Executor {
         }
     }
 
-    static boolean isActive(ContainerView c) {
+    /** Running in the sense of {@code up}: nothing to start. */
+    public static boolean isRunning(ContainerView c) {
+        return "running".equals(c.state()) || "restarting".equals(c.state());
+    }
+
+    /** Has processes: stop it before removing it. */
+    public static boolean isActive(ContainerView c) {
         return "running".equals(c.state()) || "paused".equals(c.state()) || "restarting".equals(c.state());
     }
 
@@ -242,6 +248,26 @@ public final class Executor {
         runAll(tasks);
         List<ServiceOutcome> out = new ArrayList<>();
         for (String s : byService.keySet()) out.add(new ServiceOutcome(s, failures.get(s)));
+        return out;
+    }
+
+    /** Sends {@code signal} to every running container, all at once (within the parallelism bound). */
+    public List<ServiceOutcome> killAll(List<ContainerView> containers, String signal) throws InterruptedException {
+        Map<String, String> failures = new ConcurrentHashMap<>();
+        List<Runnable> tasks = new ArrayList<>();
+        for (ContainerView c : containers) {
+            if (!isActive(c)) continue;
+            tasks.add(() -> {
+                try {
+                    guarded("Container " + c.name(), "Killing", "Killed", () -> node.kill(c.id(), signal));
+                } catch (RuntimeException | InterruptedException e) {
+                    failures.put(c.name(), c.name() + ": " + e.getMessage());
+                }
+            });
+        }
+        runAll(tasks);
+        List<ServiceOutcome> out = new ArrayList<>();
+        for (ContainerView c : containers) out.add(new ServiceOutcome(c.name(), failures.get(c.name())));
         return out;
     }
 

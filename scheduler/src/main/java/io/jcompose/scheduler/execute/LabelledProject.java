@@ -41,7 +41,9 @@ public record LabelledProject(String name, Map<String, List<ContainerView>> cont
                 for (DependsOn.Condition c : DependsOn.Condition.values()) {
                     if (f.length > 1 && c.wire().equals(f[1])) condition = c;
                 }
-                edges.add(new DependencyEdge(e.getKey(), f[0], DependencyEdge.Kind.DEPENDS_ON, condition, false,
+                // Required only when the dependency still has containers: a label may name a service long gone.
+                edges.add(new DependencyEdge(e.getKey(), f[0], DependencyEdge.Kind.DEPENDS_ON, condition,
+                        byService.containsKey(f[0]),
                         f.length > 2 && Boolean.parseBoolean(f[2])));
             }
         }

@@ -7,10 +7,10 @@ import io.jcompose.agent.client.AgentClient;
 import io.jcompose.agent.client.LogOptions;
 import io.jcompose.agent.error.AgentException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The local agent as a {@link Node}: each method is one {@link AgentClient} call.
@@ -67,10 +67,8 @@ public final class AgentNode implements Node {
     }
 
     @Override
-    public List<String> logTail(String ref, int lines) {
-        List<String> out = new ArrayList<>();
-        client.logs(ref, new LogOptions(true, true, lines, false), line -> out.add(line.message()));
-        return out;
+    public void logs(String ref, boolean follow, int tail, Predicate<String> sink) {
+        client.logs(ref, new LogOptions(true, true, tail, follow), line -> sink.test(line.message()));
     }
 
     // ---- resources the agent's client does not offer yet ------------------------------------------------------

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Where containers run: the local agent today ({@link AgentNode}), a Kubernetes namespace later. The scheduler
@@ -48,8 +49,20 @@ public interface Node {
     /** Blocks until the container is not running. */
     WaitResult awaitExit(String ref);
 
+    /**
+     * Delivers the container's log lines (stdout and stderr), oldest first, until the log is read or, with
+     * {@code follow}, until the container stops; {@code sink} returns false to stop early.
+     *
+     * @param tail how many of the last lines to start with, -1 for all
+     */
+    void logs(String ref, boolean follow, int tail, Predicate<String> sink);
+
     /** The last {@code lines} lines of the container's log, oldest first, for failure messages. */
-    List<String> logTail(String ref, int lines);
+    default List<String> logTail(String ref, int lines) {
+        List<String> out = new java.util.ArrayList<>();
+        logs(ref, false, lines, out::add);
+        return out;
+    }
 
     List<NetworkInfo> networks(List<String> labelFilters);
 

@@ -197,9 +197,13 @@ public final class FakeNode implements Node {
     }
 
     @Override
-    public synchronized List<String> logTail(String ref, int lines) {
-        List<String> all = logs.getOrDefault(get(ref).name(), List.of());
-        return all.subList(Math.max(0, all.size() - lines), all.size());
+    public void logs(String ref, boolean follow, int tail, java.util.function.Predicate<String> sink) {
+        List<String> all;
+        synchronized (this) {
+            all = logs.getOrDefault(get(ref).name(), List.of());
+        }
+        List<String> lines = tail < 0 ? all : all.subList(Math.max(0, all.size() - tail), all.size());
+        for (String line : lines) if (!sink.test(line)) return;
     }
 
     @Override
