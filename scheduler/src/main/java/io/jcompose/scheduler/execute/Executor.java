@@ -210,65 +210,12 @@ public final class Executor {
      */
     public List<ServiceOutcome> stopAll(Map<String, List<ContainerView>> byService, ServiceGraph graph, boolean remove,
                                         boolean removeVolumes) throws InterruptedException {
-        Map<String, CompletableFuture<Void>> done = new LinkedHashMap<>();
-        for (String s : byService.keySet()) done.put(s, new CompletableFuture<>());
-        Map<String, String> failures = new ConcurrentHashMap<>();
-        List<Runnable> tasks = new ArrayList<>();
-        for (Map.Entry<String, List<ContainerView>> e : byService.entrySet()) {
-            tasks.add(() -> {
-                try {
-                    if (graph.services().contains(e.getKey())) {
-                        for (DependencyEdge d : graph.dependentsOf(e.getKey())) {
-                            CompletableFuture<Void> f = done.get(d.service());
-                            if (f != null) f.join();
-                        }
-                    }
-                    List<Runnable> containers = new ArrayList<>();
-                    for (ContainerView c : e.getValue()) containers.add(() -> {
-                        try {
-                            if (isActive(c)) guarded("Container " + c.name(), "Stopping", "Stopped",
-                                    () -> node.stop(c.id(), stopTimeout));
-                            if (remove) guarded("Container " + c.name(), "Removing", "Removed", () -> {
-                                node.remove(c.id(), false, removeVolumes);
-                                return null;
-                            });
-                        } catch (RuntimeException | InterruptedException ex) {
-                            failures.merge(e.getKey(), c.name() + ": " + ex.getMessage(), (a, b) -> a + "; " + b);
-                        }
-                    });
-                    runAll(containers);
-                } catch (InterruptedException ex) {
-                    Thread.currentThread().interrupt();
-                    failures.put(e.getKey(), "interrupted");
-                } finally {
-                    done.get(e.getKey()).complete(null);
-                }
-            });
-        }
-        runAll(tasks);
-        List<ServiceOutcome> out = new ArrayList<>();
-        for (String s : byService.keySet()) out.add(new ServiceOutcome(s, failures.get(s)));
-        return out;
+        return new Stopping(this, node, stopTimeout).stopAll(byService, graph, remove, removeVolumes);
     }
 
     /** Sends {@code signal} to every running container, all at once (within the parallelism bound). */
     public List<ServiceOutcome> killAll(List<ContainerView> containers, String signal) throws InterruptedException {
-        Map<String, String> failures = new ConcurrentHashMap<>();
-        List<Runnable> tasks = new ArrayList<>();
-        for (ContainerView c : containers) {
-            if (!isActive(c)) continue;
-            tasks.add(() -> {
-                try {
-                    guarded("Container " + c.name(), "Killing", "Killed", () -> node.kill(c.id(), signal));
-                } catch (RuntimeException | InterruptedException e) {
-                    failures.put(c.name(), c.name() + ": " + e.getMessage());
-                }
-            });
-        }
-        runAll(tasks);
-        List<ServiceOutcome> out = new ArrayList<>();
-        for (ContainerView c : containers) out.add(new ServiceOutcome(c.name(), failures.get(c.name())));
-        return out;
+        return new Stopping(this, node, stopTimeout).killAll(containers, signal);
     }
 
     private void resource(Action a) throws InterruptedException {
