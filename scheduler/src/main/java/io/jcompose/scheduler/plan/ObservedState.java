@@ -33,13 +33,13 @@ public record ObservedState(List<ContainerView> containers, List<NetworkInfo> ne
 
     /** Asks {@code node}; the only impure step before planning. */
     public static ObservedState of(Node node, Project project) {
+        List<ContainerView> containers = node.containers(List.of(Labels.projectFilter(project.name())));
         Map<String, ImageInfo> images = new LinkedHashMap<>();
         for (Service s : project.services().values()) {
             if (s.image() == null || s.image().isEmpty() || images.containsKey(s.image())) continue;
             node.findImage(s.image()).ifPresent(i -> images.put(s.image(), i));
         }
-        return new ObservedState(node.containers(List.of(Labels.projectFilter(project.name()))),
-                node.networks(List.of()), node.volumes(List.of()), images);
+        return new ObservedState(containers, node.networks(List.of()), node.volumes(List.of()), images);
     }
 
     public Optional<NetworkInfo> network(String name) {
