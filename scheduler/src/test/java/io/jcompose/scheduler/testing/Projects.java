@@ -26,6 +26,7 @@ public final class Projects {
     static {
         try {
             BASE = Files.createTempDirectory("jcompose-sched");
+            BASE.toFile().deleteOnExit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -43,7 +44,11 @@ public final class Projects {
 
     private static Desired loadIn(Path dir, String yaml) {
         try {
-            Files.createDirectories(dir);
+            if (!Files.isDirectory(dir)) {
+                Files.createDirectories(dir);
+                dir.toFile().deleteOnExit();
+                dir.resolve("compose.yaml").toFile().deleteOnExit();
+            }
             Files.writeString(dir.resolve("compose.yaml"), "name: demo\n" + yaml);
             LoadedProject loaded = ProjectLoader.load(ProjectOptions.in(dir, Map.of()));
             Project project = ProjectBinder.bind(loaded);
