@@ -33,6 +33,9 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         boolean expected = ex instanceof ModelException || ex instanceof CommandFailure;
         if (expected) {
             err.println(ex.getMessage());
+        } else if (ex instanceof io.jcompose.scheduler.SchedulerException) {
+            // Loaded only on failure, like the agent's exception below.
+            err.println(ex.getMessage());
         } else if (ex instanceof io.jcompose.agent.error.AgentException agent) {
             // Checked only on failure, so other commands never load the agent's classes.
             err.println(agent.fix() == null || agent.fix().isBlank() ? agent.problem()

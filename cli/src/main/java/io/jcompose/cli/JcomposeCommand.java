@@ -21,8 +21,10 @@ import picocli.CommandLine.Spec;
         description = "Define and run multi-container applications from Compose files, without Docker.",
         versionProvider = Version.class,
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {ConfigCommand.class, VersionCommand.class, AgentCommand.class, ImageCommand.class, PullCommand.class,
-            ImagesCommand.class, HelpCommand.class},
+        subcommands = {UpCommand.class, DownCommand.class, PsCommand.class, CreateCommand.class, StartCommand.class,
+                StopCommand.class, RestartCommand.class, RmCommand.class, KillCommand.class, PullCommand.class,
+                ImagesCommand.class, ImageCommand.class, ConfigCommand.class, VersionCommand.class, AgentCommand.class,
+                HelpCommand.class},
         footer = {"", "Run 'jcompose COMMAND --help' for more information on a command."})
 public final class JcomposeCommand implements Callable<Integer> {
 

@@ -1,0 +1,52 @@
+package io.jcompose.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code jcompose ps}: options only; the work is in {@link Lifecycle}. */
+@Command(name = "ps", description = "List the containers of the project.", sortOptions = false)
+final class PsCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption helpOption;
+
+    @ParentCommand
+    JcomposeCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "Only these services.")
+    List<String> services = new ArrayList<>();
+
+    enum Format { table, json }
+
+    @Option(names = {"-a", "--all"}, description = "Show stopped containers too.")
+    boolean all;
+
+    @Option(names = {"-q", "--quiet"}, description = "Only print container IDs.")
+    boolean quiet;
+
+    @Option(names = "--services", description = "Print the service names, one per line.")
+    boolean servicesOnly;
+
+    @Option(names = "--status", paramLabel = "STATUS",
+            description = "Only containers in this state: created, running, paused, restarting, exited; repeatable.")
+    List<String> status = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Format format = Format.table;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        return PsView.ps(this, new StackSession(root, spec.commandLine().getOut(), spec.commandLine().getErr()));
+    }
+}

@@ -1,0 +1,39 @@
+package io.jcompose.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code jcompose restart}: options only; the work is in {@link Lifecycle}. */
+@Command(name = "restart", description = "Restart containers: stop dependents first, then start in dependency order.", sortOptions = false)
+final class RestartCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption helpOption;
+
+    @ParentCommand
+    JcomposeCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "Only these services.")
+    List<String> services = new ArrayList<>();
+
+    @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", description = "Seconds to wait before killing.")
+    Integer timeout;
+
+    @Option(names = "--no-deps", description = "Do not restart the services the named ones depend on.")
+    boolean noDeps;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        return Lifecycle.restart(this, new StackSession(root, spec.commandLine().getOut(), spec.commandLine().getErr()));
+    }
+}

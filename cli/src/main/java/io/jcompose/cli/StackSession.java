@@ -1,0 +1,124 @@
+package io.jcompose.cli;
+
+import io.jcompose.model.LoadedProject;
+import io.jcompose.model.ProjectOptions;
+import io.jcompose.model.project.Project;
+import io.jcompose.model.project.ProjectBinder;
+import io.jcompose.model.render.ConfigHash;
+import io.jcompose.model.tree.MapNode;
+import io.jcompose.scheduler.execute.Executor;
+import io.jcompose.scheduler.execute.Pacing;
+import io.jcompose.scheduler.execute.ServiceOutcome;
+import io.jcompose.scheduler.node.Node;
+import io.jcompose.scheduler.plan.Desired;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What every project command needs: the loaded project (or, for commands that work from labels, just its name),
+ * the node, an executor and the progress printer. Built per invocation; holds no state beyond it.
+ */
+final class StackSession {
+    /** How often a dependent looks at a dependency's health while it waits. */
+    private static final Duration HEALTH_POLL = Duration.ofMillis(200);
+
+    private final JcomposeCommand root;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final ProgressPrinter progress;
+
+    StackSession(JcomposeCommand root, PrintWriter out, PrintWriter err) {
+        this.root = root;
+        this.out = out;
+        this.err = err;
+        this.progress = new ProgressPrinter(err, root.global().progress());
+    }
+
+    PrintWriter out() {
+        return out;
+    }
+
+    PrintWriter err() {
+        return err;
+    }
+
+    ProgressPrinter progress() {
+        return progress;
+    }
+
+    boolean globalDryRun() {
+        return root.global().dryRun();
+    }
+
+    /** The compose files, loaded and bound, with each service's config hash. */
+    Desired desired() {
+        LoadedProject loaded = ProjectLoading.load(ProjectLoading.options(root.global(), root.context()), err);
+        Project project = ProjectBinder.bind(loaded);
+        Map<String, String> hashes = new LinkedHashMap<>();
+        MapNode services = loaded.canonical().get("services") instanceof MapNode m ? m : MapNode.empty();
+        for (String name : project.services().keySet()) {
+            hashes.put(name, ConfigHash.of((MapNode) services.get(name)));
+        }
+        return new Desired(project, hashes, loaded.configFiles());
+    }
+
+    /**
+     * The project name for commands that work from labels: from the files when they load, else from
+     * {@code -p}/{@code COMPOSE_PROJECT_NAME} alone (so {@code down} works after the file is gone).
+     *
+     * @return the desired state, or null when only the name is known
+     */
+    Desired desiredIfPresent() {
+        try {
+            return desired();
+        } catch (io.jcompose.model.ModelException e) {
+            if (explicitName() == null) throw e;
+            return null;
+        }
+    }
+
+    String projectName(Desired desired) {
+        return desired != null ? desired.project().name() : explicitName();
+    }
+
+    private String explicitName() {
+        if (root.global().projectName() != null) return root.global().projectName();
+        return root.context().environment().get("COMPOSE_PROJECT_NAME");
+    }
+
+    Node node() {
+        return NodeConnection.connect(root.context(), err);
+    }
+
+    /** {@code --parallel}, else {@code COMPOSE_PARALLEL_LIMIT}, else no limit. */
+    int parallelism() {
+        if (root.global().parallel() > 0) return root.global().parallel();
+        String limit = root.context().environment().get("COMPOSE_PARALLEL_LIMIT");
+        if (limit == null || limit.isBlank()) return -1;
+        try {
+            return Integer.parseInt(limit.strip());
+        } catch (NumberFormatException e) {
+            throw new CommandFailure("COMPOSE_PARALLEL_LIMIT=" + limit + " is not a number");
+        }
+    }
+
+    Executor executor(Node node, Integer timeoutSeconds) {
+        return new Executor(node, parallelism(), timeoutSeconds == null ? null : Duration.ofSeconds(timeoutSeconds),
+                Pacing.every(HEALTH_POLL), progress);
+    }
+
+    /** Prints each failure; 0 when everything succeeded, else 1. */
+    int report(List<ServiceOutcome> outcomes) {
+        int code = 0;
+        for (ServiceOutcome o : outcomes) {
+            if (o.succeeded()) continue;
+            err.println(o.failure());
+            code = ErrorReporter.FAILURE;
+        }
+        err.flush();
+        return code;
+    }
+}

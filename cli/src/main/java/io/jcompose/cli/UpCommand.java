@@ -1,0 +1,82 @@
+package io.jcompose.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code jcompose up}: plan, then converge the project. Options only; the work is in {@link UpRun}, so that
+ * building the command line never loads the scheduler.
+ */
+@Command(name = "up", description = "Create and start containers.", sortOptions = false)
+final class UpCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption helpOption;
+
+    @ParentCommand
+    JcomposeCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "Only these services (and what they depend on).")
+    List<String> services = new ArrayList<>();
+
+    @Option(names = {"-d", "--detach"}, description = "Run containers in the background.")
+    boolean detach;
+
+    @Option(names = "--dry-run", description = "Print the plan, each action with its reason, and change nothing.")
+    boolean dryRun;
+
+    @Option(names = "--force-recreate", description = "Recreate containers even if their configuration is unchanged.")
+    boolean forceRecreate;
+
+    @Option(names = "--no-recreate", description = "Never recreate existing containers.")
+    boolean noRecreate;
+
+    @Option(names = "--always-recreate-deps", description = "Recreate the dependencies of the named services.")
+    boolean alwaysRecreateDeps;
+
+    @Option(names = "--no-deps", description = "Don't start the services the named ones depend on.")
+    boolean noDeps;
+
+    @Option(names = "--remove-orphans", description = "Remove containers of services not in the compose file.")
+    boolean removeOrphans;
+
+    @Option(names = "--no-start", description = "Create containers without starting them.")
+    boolean noStart;
+
+    @Option(names = "--wait", description = "Wait until services are running or healthy (implies --detach).")
+    boolean await;
+
+    @Option(names = "--wait-timeout", paramLabel = "SECONDS", description = "Give up waiting after this many seconds.")
+    Integer waitTimeout;
+
+    @Option(names = "--scale", paramLabel = "SERVICE=N", description = "Run N containers of SERVICE; repeatable.")
+    List<String> scale = new ArrayList<>();
+
+    @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS",
+            description = "Shutdown timeout for containers stopped on the way.")
+    Integer timeout;
+
+    @Option(names = "--pull", paramLabel = "POLICY", description = "Pull images: always, missing or never.")
+    String pull;
+
+    /** {@code create} reuses up's planning without starting anything. */
+    boolean create;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (forceRecreate && noRecreate) {
+            throw new CommandFailure("--force-recreate and --no-recreate cannot be used together");
+        }
+        return UpRun.run(this, new StackSession(root, spec.commandLine().getOut(), spec.commandLine().getErr()));
+    }
+}

@@ -1,0 +1,67 @@
+package io.jcompose.scheduler.execute;
+
+import io.jcompose.agent.api.v1.ContainerView;
+import io.jcompose.scheduler.naming.Labels;
+import io.jcompose.scheduler.node.Node;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * {@code down}: stop and remove a project's containers in reverse dependency order, then its networks and, with
+ * {@code volumes}, its named volumes. Everything is found by the {@code com.docker.compose.project} label, so it
+ * works without the compose file and cannot touch another project's or an external resource (neither carries
+ * this project's label).
+ *
+ * @param services       services defined in the file, or null without a file (then every labelled container
+ *                       of the project goes)
+ * @param removeOrphans  also remove containers of services the file no longer defines
+ */
+public record Down(Set<String> services, boolean removeOrphans, boolean volumes) {
+
+    public List<ServiceOutcome> run(Node node, Executor executor, String project, Consumer<ProgressEvent> events)
+            throws InterruptedException {
+        LabelledProject found = LabelledProject.find(node, project);
+        LabelledProject targets = found;
+        if (services != null && !removeOrphans) {
+            targets = found.only(services);
+            List<String> orphans = found.containers().keySet().stream().filter(s -> !services.contains(s)).toList();
+            if (!orphans.isEmpty()) {
+                events.accept(ProgressEvent.warning("Project " + project, "found orphan containers of services "
+                        + String.join(", ", orphans) + "; run down with --remove-orphans to remove them too"));
+            }
+        }
+        List<ServiceOutcome> outcomes = new ArrayList<>(executor.stopAll(targets.containers(), targets.graph(), true,
+                volumes));
+        boolean containersLeft = targets != found || outcomes.stream().anyMatch(o -> !o.succeeded());
+        String filter = Labels.projectFilter(project);
+        for (Node.NetworkInfo n : node.networks(List.of(filter))) {
+            if (!project.equals(n.labels().get(Labels.PROJECT))) continue;
+            try {
+                executor.guarded("Network " + n.name(), "Removing", "Removed", () -> {
+                    node.removeNetwork(n.name());
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                if (!containersLeft) outcomes.add(new ServiceOutcome("network " + n.name(), e.getMessage()));
+            }
+        }
+        if (volumes) {
+            for (Node.VolumeInfo v : node.volumes(List.of(filter))) {
+                if (!project.equals(v.labels().get(Labels.PROJECT))) continue;
+                try {
+                    executor.guarded("Volume " + v.name(), "Removing", "Removed", () -> {
+                        node.removeVolume(v.name(), false);
+                        return null;
+                    });
+                } catch (RuntimeException e) {
+                    outcomes.add(new ServiceOutcome("volume " + v.name(), e.getMessage()));
+                }
+            }
+        }
+        return outcomes;
+    }
+
+}

@@ -1,0 +1,88 @@
+package io.jcompose.scheduler.execute;
+
+import io.jcompose.agent.api.v1.ContainerView;
+import io.jcompose.scheduler.graph.DependencyEdge;
+import io.jcompose.scheduler.graph.ServiceGraph;
+import io.jcompose.scheduler.node.Node;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The way down: stop in reverse dependency order, remove, kill. Used through {@link Executor}. */
+final class Stopping {
+    private final Executor executor;
+    private final Node node;
+    private final Duration stopTimeout;
+
+    Stopping(Executor executor, Node node, Duration stopTimeout) {
+        this.executor = executor;
+        this.node = node;
+        this.stopTimeout = stopTimeout;
+    }
+
+    List<ServiceOutcome> stopAll(Map<String, List<ContainerView>> byService, ServiceGraph graph, boolean remove,
+                                        boolean removeVolumes) throws InterruptedException {
+        Map<String, CompletableFuture<Void>> done = new LinkedHashMap<>();
+        for (String s : byService.keySet()) done.put(s, new CompletableFuture<>());
+        Map<String, String> failures = new ConcurrentHashMap<>();
+        List<Runnable> tasks = new ArrayList<>();
+        for (Map.Entry<String, List<ContainerView>> e : byService.entrySet()) {
+            tasks.add(() -> {
+                try {
+                    if (graph.services().contains(e.getKey())) {
+                        for (DependencyEdge d : graph.dependentsOf(e.getKey())) {
+                            CompletableFuture<Void> f = done.get(d.service());
+                            if (f != null) f.join();
+                        }
+                    }
+                    List<Runnable> containers = new ArrayList<>();
+                    for (ContainerView c : e.getValue()) containers.add(() -> {
+                        try {
+                            if (Executor.isActive(c)) executor.guarded("Container " + c.name(), "Stopping", "Stopped",
+                                    () -> node.stop(c.id(), stopTimeout));
+                            if (remove) executor.guarded("Container " + c.name(), "Removing", "Removed", () -> {
+                                node.remove(c.id(), false, removeVolumes);
+                                return null;
+                            });
+                        } catch (RuntimeException | InterruptedException ex) {
+                            failures.merge(e.getKey(), c.name() + ": " + ex.getMessage(), (a, b) -> a + "; " + b);
+                        }
+                    });
+                    Executor.runAll(containers);
+                } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                    failures.put(e.getKey(), "interrupted");
+                } finally {
+                    done.get(e.getKey()).complete(null);
+                }
+            });
+        }
+        Executor.runAll(tasks);
+        List<ServiceOutcome> out = new ArrayList<>();
+        for (String s : byService.keySet()) out.add(new ServiceOutcome(s, failures.get(s)));
+        return out;
+    }
+
+    List<ServiceOutcome> killAll(List<ContainerView> containers, String signal) throws InterruptedException {
+        Map<String, String> failures = new ConcurrentHashMap<>();
+        List<Runnable> tasks = new ArrayList<>();
+        for (ContainerView c : containers) {
+            if (!Executor.isActive(c)) continue;
+            tasks.add(() -> {
+                try {
+                    executor.guarded("Container " + c.name(), "Killing", "Killed", () -> node.kill(c.id(), signal));
+                } catch (RuntimeException | InterruptedException e) {
+                    failures.put(c.name(), c.name() + ": " + e.getMessage());
+                }
+            });
+        }
+        Executor.runAll(tasks);
+        List<ServiceOutcome> out = new ArrayList<>();
+        for (ContainerView c : containers) out.add(new ServiceOutcome(c.name(), failures.get(c.name())));
+        return out;
+    }
+}

@@ -1,0 +1,164 @@
+package io.jcompose.scheduler.execute;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jcompose.scheduler.naming.Labels;
+import io.jcompose.scheduler.plan.Desired;
+import io.jcompose.scheduler.plan.ObservedState;
+import io.jcompose.scheduler.plan.PlanOptions;
+import io.jcompose.scheduler.plan.Planner;
+import io.jcompose.scheduler.testing.FakeNode;
+import io.jcompose.scheduler.testing.Projects;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+class ExecutorTest {
+    private final List<ProgressEvent> events = new CopyOnWriteArrayList<>();
+
+    private List<ServiceOutcome> up(FakeNode node, String yaml) throws InterruptedException {
+        Desired d = Projects.load(yaml);
+        var plan = Planner.plan(d, ObservedState.of(node, d.project()), PlanOptions.DEFAULTS);
+        return new Executor(node, 4, null, Pacing.every(Duration.ofMillis(1)), events::add).apply(plan);
+    }
+
+    private static FakeNode nodeWithImages() {
+        return new FakeNode().image("busybox", "sha256:b").image("postgres", "sha256:p")
+                .network("demo_default", Map.of(Labels.PROJECT, "demo"));
+    }
+
+    @Test
+    void aDependentStartsOnlyOnceItsDependencyIsHealthy() throws InterruptedException {
+        FakeNode node = nodeWithImages().health("demo-db-1", 3, "healthy");
+        var outcomes = up(node, """
+                services:
+                  db: {image: postgres, healthcheck: {test: [CMD, pg_isready]}}
+                  web: {image: busybox, depends_on: {db: {condition: service_healthy}}}
+                """);
+        assertThat(outcomes).allMatch(ServiceOutcome::succeeded);
+        List<String> j = node.journal();
+        assertThat(j).containsSubsequence("start demo-db-1", "starting demo-db-1", "healthy demo-db-1", "create demo-web-1",
+                "start demo-web-1");
+        assertThat(j.indexOf("create demo-web-1")).isGreaterThan(j.indexOf("healthy demo-db-1"));
+        assertThat(events).contains(ProgressEvent.done("Container demo-db-1", "Healthy"),
+                ProgressEvent.done("Container demo-web-1", "Started"));
+    }
+
+    /**
+     * db only becomes healthy once worker has started; worker is two steps down an unrelated chain. An executor
+     * that waits level by level (web's level before worker's) would never see db healthy.
+     */
+    @Test
+    void servicesDoNotWaitForUnrelatedLevels() throws InterruptedException {
+        FakeNode node = nodeWithImages().healthyOnceStarted("demo-db-1", "demo-worker-1", 5_000);
+        var outcomes = up(node, """
+                services:
+                  db: {image: postgres, healthcheck: {test: [CMD, pg_isready]}}
+                  web: {image: busybox, depends_on: {db: {condition: service_healthy}}}
+                  cache: {image: busybox}
+                  api: {image: busybox, depends_on: [cache]}
+                  worker: {image: busybox, depends_on: [api]}
+                """);
+        assertThat(outcomes).allMatch(ServiceOutcome::succeeded);
+        assertThat(node.journal()).containsSubsequence("start demo-worker-1", "healthy demo-db-1", "start demo-web-1");
+    }
+
+    @Test
+    void anUnhealthyDependencyStopsItsDependentsAndSaysWhy() throws InterruptedException {
+        FakeNode node = nodeWithImages().health("demo-db-1", 1, "unhealthy")
+                .logs("demo-db-1", "booting", "FATAL: password authentication failed");
+        var outcomes = up(node, """
+                services:
+                  db: {image: postgres, healthcheck: {test: [CMD, pg_isready]}}
+                  web: {image: busybox, depends_on: {db: {condition: service_healthy}}}
+                  front: {image: busybox, depends_on: [web]}
+                  other: {image: busybox}
+                """);
+        assertThat(node.journal()).doesNotContain("create demo-web-1", "create demo-front-1").contains("start demo-other-1");
+        ServiceOutcome web = outcomes.stream().filter(o -> o.service().equals("web")).findFirst().orElseThrow();
+        assertThat(web.failure()).contains("web was not started", "db (demo-db-1) is unhealthy",
+                "last probe exited 1: connection refused", "FATAL: password authentication failed");
+        ServiceOutcome front = outcomes.stream().filter(o -> o.service().equals("front")).findFirst().orElseThrow();
+        assertThat(front.failure()).contains("front was not started: dependency web failed");
+    }
+
+    @Test
+    void aFailedCompletionGivesTheExitCode() throws InterruptedException {
+        FakeNode node = nodeWithImages().exits("demo-migrate-1", 3);
+        var outcomes = up(node, """
+                services:
+                  migrate: {image: busybox}
+                  app: {image: busybox, depends_on: {migrate: {condition: service_completed_successfully}}}
+                """);
+        assertThat(outcomes.get(1).failure()).contains("did not complete successfully: exit code 3");
+        assertThat(node.journal()).doesNotContain("create demo-app-1");
+    }
+
+    @Test
+    void aSuccessfulCompletionLetsTheDependentStart() throws InterruptedException {
+        FakeNode node = nodeWithImages();
+        up(node, """
+                services:
+                  migrate: {image: busybox}
+                  app: {image: busybox, depends_on: {migrate: {condition: service_completed_successfully}}}
+                """);
+        assertThat(node.journal()).containsSubsequence("exited 0 demo-migrate-1", "start demo-app-1");
+    }
+
+    @Test
+    void anOptionalDependencyThatFailsOnlyWarns() throws InterruptedException {
+        FakeNode node = nodeWithImages().failsToStart("demo-extra-1", "port 80 is taken by nginx (pid 12)");
+        var outcomes = up(node, """
+                services:
+                  extra: {image: busybox}
+                  app: {image: busybox, depends_on: {extra: {condition: service_started, required: false}}}
+                """);
+        assertThat(node.journal()).contains("start demo-app-1");
+        assertThat(outcomes.get(0).failure()).contains("port 80 is taken by nginx");
+        assertThat(outcomes.get(1).succeeded()).isTrue();
+        assertThat(events).anySatisfy(e -> assertThat(e.status()).isEqualTo(ProgressEvent.Status.WARNING));
+    }
+
+    @Test
+    void resourcesAndPullsComeFirstAndTheImageIdIsLabelled() throws InterruptedException {
+        FakeNode node = new FakeNode();
+        up(node, "services: {app: {image: alpine}}\n");
+        assertThat(node.journal()).containsExactly("create-network demo_default", "pull alpine", "create demo-app-1",
+                "start demo-app-1");
+        assertThat(node.byName().get("demo-app-1").labels()).containsKey(Labels.IMAGE);
+    }
+
+    @Test
+    void stopGoesInReverseOrderAndDownLeavesOtherProjectsAlone() throws InterruptedException {
+        FakeNode node = nodeWithImages().volume("demo_data", Map.of(Labels.PROJECT, "demo"))
+                .volume("keep_me", Map.of(Labels.PROJECT, "other"));
+        node.add("other-web-1", "running", Map.of(Labels.PROJECT, "other", Labels.SERVICE, "web"));
+        up(node, """
+                services:
+                  db: {image: postgres}
+                  api: {image: busybox, depends_on: [db]}
+                  web: {image: busybox, depends_on: [api]}
+                """);
+        Executor executor = new Executor(node, 2, Duration.ofSeconds(1), Pacing.NONE, events::add);
+        var outcomes = new Down(null, false, true).run(node, executor, "demo", events::add);
+        assertThat(outcomes).allMatch(ServiceOutcome::succeeded);
+        assertThat(node.journal()).containsSubsequence("stop demo-web-1", "stop demo-api-1", "stop demo-db-1");
+        assertThat(node.byName()).containsOnlyKeys("other-web-1");
+        assertThat(node.networkMap()).isEmpty();
+        assertThat(node.volumeMap()).containsOnlyKeys("keep_me");
+    }
+
+    @Test
+    void downWithTheFileKeepsOrphansUnlessAsked() throws InterruptedException {
+        FakeNode node = nodeWithImages();
+        up(node, "services: {a: {image: busybox}, b: {image: busybox}}\n");
+        Executor executor = new Executor(node, 2, null, Pacing.NONE, events::add);
+        new Down(Set.of("a"), false, false).run(node, executor, "demo", events::add);
+        assertThat(node.byName()).containsOnlyKeys("demo-b-1");
+        new Down(Set.of("a"), true, false).run(node, executor, "demo", events::add);
+        assertThat(node.byName()).isEmpty();
+    }
+}
