@@ -115,8 +115,9 @@ public final class ContainerService {
             for (ContainerHooks h : hooks) {
                 spec = h.beforeCreate(id.value(), spec);
             }
-            // Every request error surfaces here, before any write; volume mounts are checked by their hook.
-            OciSpec oci = bundles.prepare(id.value(), withoutVolumes(spec));
+            // Without an image every request error surfaces here, before any write; with one, once the snapshot
+            // is mounted (the user is looked up in the image's /etc/passwd). Volume mounts are checked by their hook.
+            OciSpec oci = imageId == null ? bundles.prepare(id.value(), withoutVolumes(spec)) : null;
             Files.createDirectories(dir);
             if (imageId != null) {
                 images.attach(id.value(), imageId, rootfs);
