@@ -166,7 +166,12 @@ final class Routes {
 
     /** The container's view with its supervision (health, restarts) and live networking (ports, endpoints). */
     private ContainerView view(io.jcompose.agent.container.Container c) {
-        return networks.withNetworking(ApiViews.container(c, containers.supervision(c)));
+        ContainerView view = networks.withNetworking(ApiViews.container(c, containers.supervision(c)));
+        if (c.imageId() != null && images != null && view.spec() != null) {
+            // The spec keeps the merged process, not the reference: show the image by its name, as ps does.
+            view = view.withSpec(view.spec().withImage(images.displayName(c.imageId())));
+        }
+        return view;
     }
 
     private void volumes(String route, ApiRequest r, Reply reply) {

@@ -106,6 +106,16 @@ public final class AgentImages implements ImageRootfs {
         return translated(() -> store.list().stream().map(r -> ImageViews.image(r, configOrNull(r), false)).toList());
     }
 
+    /** The image's first tag, or its id when it has none or is gone. */
+    public String displayName(String imageId) {
+        try {
+            return store.find(imageId).map(ImageRecord::tags).filter(tags -> !tags.isEmpty())
+                    .map(tags -> tags.getFirst().toString()).orElse(imageId);
+        } catch (RuntimeException e) {
+            return imageId;
+        }
+    }
+
     public ImageView inspect(String ref) {
         return translated(() -> {
             ImageRecord image = find(ref);

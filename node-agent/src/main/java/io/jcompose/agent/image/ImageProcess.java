@@ -1,6 +1,7 @@
 package io.jcompose.agent.image;
 
 import io.jcompose.agent.api.v1.ContainerSpecBody;
+import io.jcompose.agent.api.v1.ContainerSpecBody.HealthcheckBody;
 import io.jcompose.image.config.ImageConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,7 +52,29 @@ public final class ImageProcess {
                 b.capAdd(), b.capDrop(), b.noNewPrivileges(), b.memoryLimit(), b.memoryReservation(), b.memorySwap(),
                 b.cpuShares(), b.cpus(), b.pidsLimit(), b.ulimits(), b.sysctls(), b.mounts(), b.shmSize(),
                 m.stopSignal(), b.stopGracePeriodMillis(), null, null, b.networks(), b.ports(), b.restart(),
-                b.healthcheck(), b.init());
+                healthcheck(b.healthcheck(), image.healthcheck()), b.init());
+    }
+
+    /**
+     * The service's health check over the image's, field by field as Docker merges them: an unset test or
+     * duration (null) takes the image's; a disabled check stays disabled.
+     */
+    static HealthcheckBody healthcheck(HealthcheckBody service, io.jcompose.image.config.Healthcheck image) {
+        if (image == null || service != null && Boolean.TRUE.equals(service.disable())) {
+            return service;
+        }
+        HealthcheckBody s = service != null ? service : new HealthcheckBody(null, null, null, null, null, null, null);
+        return new HealthcheckBody(s.test() != null && !s.test().isEmpty() ? s.test() : image.test(),
+                s.intervalMillis() != null ? s.intervalMillis() : millis(image.interval()),
+                s.timeoutMillis() != null ? s.timeoutMillis() : millis(image.timeout()),
+                s.startPeriodMillis() != null ? s.startPeriodMillis() : millis(image.startPeriod()),
+                s.startIntervalMillis() != null ? s.startIntervalMillis() : millis(image.startInterval()),
+                s.retries() != null ? s.retries() : image.retries() > 0 ? image.retries() : null, s.disable());
+    }
+
+    /** An image's zero duration means "the default", as a missing one does. */
+    private static Long millis(java.time.Duration d) {
+        return d == null || d.isZero() ? null : d.toMillis();
     }
 
     /** Image entries first, in their order; a service entry replaces the image's value in place or is appended. */

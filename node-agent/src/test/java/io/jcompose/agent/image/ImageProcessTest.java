@@ -93,4 +93,35 @@ class ImageProcessTest {
         assertThat(merged.image()).isNull();
         assertThat(merged.entrypoint()).isNull();
     }
+
+    static final io.jcompose.image.config.Healthcheck IMAGE_CHECK = new io.jcompose.image.config.Healthcheck(
+            List.of("CMD", "probe"), java.time.Duration.ofSeconds(7), java.time.Duration.ZERO,
+            java.time.Duration.ofSeconds(2), java.time.Duration.ZERO, 4);
+
+    @org.junit.jupiter.api.Test
+    void theImagesHealthCheckAppliesWhenTheServiceHasNone() {
+        var merged = ImageProcess.healthcheck(null, IMAGE_CHECK);
+        org.assertj.core.api.Assertions.assertThat(merged.test()).containsExactly("CMD", "probe");
+        org.assertj.core.api.Assertions.assertThat(merged.intervalMillis()).isEqualTo(7000L);
+        org.assertj.core.api.Assertions.assertThat(merged.timeoutMillis()).as("zero means default").isNull();
+        org.assertj.core.api.Assertions.assertThat(merged.startPeriodMillis()).isEqualTo(2000L);
+        org.assertj.core.api.Assertions.assertThat(merged.retries()).isEqualTo(4);
+    }
+
+    @org.junit.jupiter.api.Test
+    void serviceFieldsWinAndUnsetOnesComeFromTheImage() {
+        var service = new io.jcompose.agent.api.v1.ContainerSpecBody.HealthcheckBody(List.of("CMD-SHELL", "true"),
+                null, 1000L, null, null, null, null);
+        var merged = ImageProcess.healthcheck(service, IMAGE_CHECK);
+        org.assertj.core.api.Assertions.assertThat(merged.test()).containsExactly("CMD-SHELL", "true");
+        org.assertj.core.api.Assertions.assertThat(merged.intervalMillis()).isEqualTo(7000L);
+        org.assertj.core.api.Assertions.assertThat(merged.timeoutMillis()).isEqualTo(1000L);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aDisabledCheckStaysDisabledAndNoImageCheckChangesNothing() {
+        var off = new io.jcompose.agent.api.v1.ContainerSpecBody.HealthcheckBody(null, null, null, null, null, null, true);
+        org.assertj.core.api.Assertions.assertThat(ImageProcess.healthcheck(off, IMAGE_CHECK)).isSameAs(off);
+        org.assertj.core.api.Assertions.assertThat(ImageProcess.healthcheck(null, null)).isNull();
+    }
 }

@@ -55,6 +55,15 @@ public record ContainerSpecBody(
                 image, null, null, null, null, null, null);
     }
 
+    /** This body naming {@code ref} as its image (views show which image a container runs). */
+    public ContainerSpecBody withImage(String ref) {
+        return new ContainerSpecBody(command, env, workingDir, user, groupAdd, tty, stdinOpen, rootfs, readOnly,
+                hostname, domainname, networkMode, netnsPath, extraHosts, dns, dnsSearch, dnsOptions, hostPid, hostIpc,
+                hostCgroupns, privileged, capAdd, capDrop, noNewPrivileges, memoryLimit, memoryReservation, memorySwap,
+                cpuShares, cpus, pidsLimit, ulimits, sysctls, mounts, shmSize, stopSignal, stopGracePeriodMillis,
+                ref, entrypoint, networks, ports, restart, healthcheck, init);
+    }
+
     /**
      * One user-defined network a container joins.
      *

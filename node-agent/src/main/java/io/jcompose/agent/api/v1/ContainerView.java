@@ -21,6 +21,12 @@ public record ContainerView(String id, String name, Map<String, String> labels, 
                             String finishedAt, ContainerSpecBody spec, String imageId, HealthView health,
                             int restartCount, List<PublishedPortView> ports, Map<String, EndpointView> networks) {
 
+    /** This view with {@code body} as its spec. */
+    public ContainerView withSpec(ContainerSpecBody body) {
+        return new ContainerView(id, name, labels, state, pid, exitCode, oomKilled, createdAt, startedAt, finishedAt,
+                body, imageId, health, restartCount, ports, networks);
+    }
+
     /**
      * Health state.
      *
