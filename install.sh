@@ -22,7 +22,7 @@ fi
 #   conmon           keeps each container's exit code and logs while the agent restarts
 #   iproute2         bridges, veth pairs, network namespaces (ip -j)
 #   nftables         published ports and masquerading (nft -j)
-#   busybox-static   the test suite builds its images from it
+#   busybox-static   the example images and the test suite's images are built from it
 #   docker-registry  the test suite pulls those images from a registry of its own on 127.0.0.1
 #   apache2-utils    htpasswd, for the registry tests' basic auth
 #   openssl          the registry tests' token issuer signs with a key it makes
@@ -68,6 +68,10 @@ say "building"
 # Maven itself uses sun.misc.Unsafe and would warn about it on every build under Java 25.
 (cd "$root" && JAVA_HOME=$JCOMPOSE_JAVA_HOME MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" \
     mvn -B -q -Dstyle.color=never -DskipTests package)
+
+# The example stacks run on images made here from busybox-static, so they need no registry.
+say "building the example images (examples/images/out/)"
+"$root/examples/images/build.sh" >/dev/null
 
 # The first run of the launcher records the startup cache for this jar and JDK.
 say "recording the startup cache"
