@@ -81,4 +81,11 @@ if ! compgen -G "$root/cli/target/jcompose-*.aot" >/dev/null; then
 fi
 
 ln -sfn "$root/jcompose" /usr/local/bin/jcompose
+
+# The examples' images go into the agent's store (the first command starts the agent in the
+# background), so `jcompose up` of an example finds them without a registry.
+say "loading the example images into the agent"
+for archive in "$root"/examples/images/out/*.oci.tar; do
+    /usr/local/bin/jcompose image load -q -i "$archive"
+done
 say "done: $(/usr/local/bin/jcompose version) at /usr/local/bin/jcompose"
