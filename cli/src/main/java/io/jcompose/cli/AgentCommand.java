@@ -2,6 +2,7 @@ package io.jcompose.cli;
 
 import io.jcompose.agent.daemon.AgentConfig;
 import io.jcompose.agent.daemon.AgentMain;
+import io.jcompose.agent.network.NetworkSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +36,19 @@ final class AgentCommand implements Callable<Integer> {
             description = "OCI runtimes to try, in order (default: crun,runc; the first that works on this host is used).")
     private List<String> runtimes;
 
+    @Option(names = "--network-prefix", paramLabel = "PREFIX",
+            description = "Start of the names of the interfaces and of the nftables table the agent makes (default: jc;"
+                    + " the table is then `jcompose`).")
+    private String networkPrefix;
+
+    @Option(names = "--address-pools", paramLabel = "BASE/LEN:SIZE[,…]",
+            description = "Address pools networks without a subnet are cut from, e.g. 10.213.0.0/16:24 (default: Docker's).")
+    private String addressPools;
+
+    @Option(names = "--resolv-conf", paramLabel = "FILE",
+            description = "Resolver file whose servers the containers' DNS forwards to (default: /etc/resolv.conf).")
+    private Path resolvConf;
+
     @Option(names = "--insecure-registry", paramLabel = "HOST:PORT",
             description = "Registry to pull from over plain HTTP; repeatable (loopback registries always are).")
     private List<String> insecureRegistries;
@@ -51,7 +65,22 @@ final class AgentCommand implements Callable<Integer> {
         if (cgroupParent != null) config = config.withCgroupParent(cgroupParent);
         if (runtimes != null && !runtimes.isEmpty()) config = config.withRuntimePreference(runtimes);
         if (insecureRegistries != null) config = config.withInsecureRegistries(insecureRegistries);
+        config = config.withNetwork(network(config.network()));
         return AgentMain.run(config);
+    }
+
+    /** The network settings with the options given on the command line applied. */
+    NetworkSettings network(NetworkSettings settings) {
+        if (networkPrefix != null) settings = settings.withPrefix(networkPrefix);
+        if (addressPools != null) {
+            try {
+                settings = settings.withPools(NetworkSettings.parsePools(addressPools));
+            } catch (IllegalArgumentException e) {
+                throw new CommandFailure("--address-pools: " + e.getMessage());
+            }
+        }
+        if (resolvConf != null) settings = settings.withResolvConf(resolvConf);
+        return settings;
     }
 
     private static boolean isRoot() {
