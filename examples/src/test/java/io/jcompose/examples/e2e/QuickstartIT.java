@@ -74,6 +74,15 @@ class QuickstartIT {
         Map<String, Object> first = stack.hits();
         assertThat(first.get("message")).isEqualTo("hello from jcompose");
         assertThat(stack.hits().get("hits")).isEqualTo(((Number) first.get("hits")).intValue() + 1);
+
+        // What the check after down -v looks for is there while the stack runs: it cannot pass by missing it.
+        Footprint f = host.footprint();
+        assertThat(f.links()).as("two bridges and four veths").hasSize(6);
+        assertThat(f.namespaces()).as("one namespace per container").hasSize(3);
+        assertThat(f.nftProjectRules()).as("bridges and the published port in the run's table").isNotEmpty();
+        assertThat(f.childCgroups()).isNotEmpty();
+        assertThat(f.processes()).isNotEmpty();
+        assertThat(f.mounts()).hasSizeGreaterThan(3);
     }
 
     @Test

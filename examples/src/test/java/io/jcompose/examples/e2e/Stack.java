@@ -101,15 +101,27 @@ record Stack(JcomposeHost host, Path dir, String project, Map<String, String> ba
         return WireJson.read(get("/cgi-bin/api/hits"), Map.class);
     }
 
-    /** When {@code service}'s first container first had event {@code type} (with {@code status}, when given). */
+    /**
+     * When {@code service}'s first container first had event {@code type} (with {@code status}, when given);
+     * events arrive on their own stream, so a missing one is awaited for a bounded time.
+     */
     Instant firstEvent(List<EventView> events, String service, String type, String status) {
-        return events.stream()
-                .filter(e -> project.equals(e.labels().get("com.docker.compose.project"))
-                        && service.equals(e.labels().get("com.docker.compose.service")))
-                .filter(e -> type.equals(e.type()) && (status == null || status.equals(e.status())))
-                .map(e -> Instant.parse(e.time())).min(Instant::compareTo)
-                .orElseThrow(() -> new AssertionError("no " + type + " " + (status == null ? "" : status) + " event of "
-                        + service + " among " + events));
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            var first = events.stream()
+                    .filter(e -> e.labels() != null && project.equals(e.labels().get("com.docker.compose.project"))
+                            && service.equals(e.labels().get("com.docker.compose.service")))
+                    .filter(e -> type.equals(e.type()) && (status == null || status.equals(e.status())))
+                    .map(e -> Instant.parse(e.time())).min(Instant::compareTo);
+            if (first.isPresent()) {
+                return first.get();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no " + type + " " + (status == null ? "" : status) + " event of " + service
+                        + " among " + events);
+            }
+            pause();
+        }
     }
 
     /**
