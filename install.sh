@@ -88,4 +88,8 @@ say "loading the example images into the agent"
 for archive in "$root"/examples/images/out/*.oci.tar; do
     /usr/local/bin/jcompose image load -q -i "$archive"
 done
+# Recorded again now that an agent answers: the training then covers the commands that talk to it.
+say "recording the startup cache with the agent's commands"
+rm -f "$root"/cli/target/jcompose-*.aot
+"$root/jcompose" version >/dev/null
 say "done: $(/usr/local/bin/jcompose version) at /usr/local/bin/jcompose"

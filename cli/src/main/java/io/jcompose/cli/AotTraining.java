@@ -35,6 +35,20 @@ public final class AotTraining {
             commands.add(List.of("-f", file, "config", "--hash", "*"));
             commands.add(List.of("-f", file, "config", "--variables"));
         }
+        // With an agent answering, the commands that talk to it are recorded too: read-only ones, under a
+        // project name nobody uses, so training changes nothing (and never starts an agent).
+        String runtime = context.environment().getOrDefault(AgentConnection.RUNTIME_DIR, "/run/jcompose");
+        boolean agent = io.jcompose.agent.client.AgentControl.status(Path.of(runtime.isEmpty() ? "/run/jcompose" : runtime))
+                .isPresent();
+        for (String file : args) {
+            if (!agent || !Files.isRegularFile(Path.of(file))) continue;
+            for (List<String> tail : List.of(List.of("ps"), List.of("ps", "--format", "json"), List.of("up", "--dry-run"),
+                    List.of("ps", "-a", "-q"))) {
+                List<String> command = new ArrayList<>(List.of("-f", file, "-p", "jcompose-aot-training"));
+                command.addAll(tail);
+                commands.add(command);
+            }
+        }
         int failures = 0;
         for (List<String> command : commands) {
             int code = Main.execute(context, command.toArray(String[]::new),
