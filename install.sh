@@ -22,6 +22,7 @@ fi
 #   conmon           keeps each container's exit code and logs while the agent restarts
 #   iproute2         bridges, veth pairs, network namespaces (ip -j)
 #   nftables         published ports and masquerading (nft -j)
+#   tini             init: true runs its static build as the container's PID 1
 #   busybox-static   the example images and the test suite's images are built from it
 #   docker-registry  the test suite pulls those images from a registry of its own on 127.0.0.1
 #   apache2-utils    htpasswd, for the registry tests' basic auth
@@ -31,7 +32,7 @@ fi
 #   dnsutils         dig, the DNS tests' real client
 #   wrk              bench/port-forward.sh
 #   dnsperf          bench/dns-perf.sh
-packages=(maven runc crun conmon iproute2 nftables busybox-static docker-registry apache2-utils openssl skopeo
+packages=(maven runc crun conmon iproute2 nftables tini busybox-static docker-registry apache2-utils openssl skopeo
           dnsutils hyperfine wrk dnsperf)
 
 missing=()
