@@ -22,6 +22,7 @@ fi
 #   conmon           keeps each container's exit code and logs while the agent restarts
 #   iproute2         bridges, veth pairs, network namespaces (ip -j)
 #   nftables         published ports and masquerading (nft -j)
+#   tini             init: true runs its static build as the container's PID 1
 #   busybox-static   the example images and the test suite's images are built from it
 #   docker-registry  the test suite pulls those images from a registry of its own on 127.0.0.1
 #   apache2-utils    htpasswd, for the registry tests' basic auth
@@ -31,7 +32,7 @@ fi
 #   dnsutils         dig, the DNS tests' real client
 #   wrk              bench/port-forward.sh
 #   dnsperf          bench/dns-perf.sh
-packages=(maven runc crun conmon iproute2 nftables busybox-static docker-registry apache2-utils openssl skopeo
+packages=(maven runc crun conmon iproute2 nftables tini busybox-static docker-registry apache2-utils openssl skopeo
           dnsutils hyperfine wrk dnsperf)
 
 missing=()
@@ -88,4 +89,8 @@ say "loading the example images into the agent"
 for archive in "$root"/examples/images/out/*.oci.tar; do
     /usr/local/bin/jcompose image load -q -i "$archive"
 done
+# Recorded again now that an agent answers: the training then covers the commands that talk to it.
+say "recording the startup cache with the agent's commands"
+rm -f "$root"/cli/target/jcompose-*.aot
+"$root/jcompose" version >/dev/null
 say "done: $(/usr/local/bin/jcompose version) at /usr/local/bin/jcompose"

@@ -35,6 +35,20 @@ public final class AotTraining {
             commands.add(List.of("-f", file, "config", "--hash", "*"));
             commands.add(List.of("-f", file, "config", "--variables"));
         }
+        // With an agent answering, the commands that talk to it are recorded too: read-only ones, under a
+        // project name nobody uses, so training changes nothing (and never starts an agent).
+        String runtime = context.environment().getOrDefault(AgentConnection.RUNTIME_DIR, "/run/jcompose");
+        boolean agent = io.jcompose.agent.client.AgentControl.status(Path.of(runtime.isEmpty() ? "/run/jcompose" : runtime))
+                .isPresent();
+        for (String file : args) {
+            if (!agent || !Files.isRegularFile(Path.of(file))) continue;
+            for (List<String> tail : List.of(List.of("ps"), List.of("ps", "--format", "json"), List.of("up", "--dry-run"),
+                    List.of("ps", "-a", "-q"))) {
+                List<String> command = new ArrayList<>(List.of("-f", file, "-p", "jcompose-aot-training"));
+                command.addAll(tail);
+                commands.add(command);
+            }
+        }
         int failures = 0;
         for (List<String> command : commands) {
             int code = Main.execute(context, command.toArray(String[]::new),
@@ -42,7 +56,38 @@ public final class AotTraining {
             // The unknown command is there on purpose, to record the usage-error path.
             if (code != 0 && !command.getFirst().equals("no-such-command")) failures++;
         }
+        wireWorkload();
         // A failing sample still leaves a useful cache; say so on stderr for whoever runs this by hand.
         if (failures > 0) System.err.println(failures + " training command(s) failed");
+    }
+
+    /**
+     * What every command that talks to the agent does besides its own work: JSON both ways for the wire
+     * records (Jackson's first use is most of such a command's cold cost), and the {@code ps} rendering.
+     */
+    private static void wireWorkload() {
+        var spec = io.jcompose.agent.api.v1.ContainerSpecBody.ofImage("jcompose.local/app:1");
+        var view = new io.jcompose.agent.api.v1.ContainerView("0123456789ab", "demo-app-1",
+                java.util.Map.of("com.docker.compose.project", "demo", "com.docker.compose.service", "app"), "running",
+                1, null, false, "2026-01-01T00:00:00Z", "2026-01-01T00:00:01Z", null, spec, "sha256:00",
+                new io.jcompose.agent.api.v1.ContainerView.HealthView("healthy", 0, List.of(
+                        new io.jcompose.agent.api.v1.ContainerView.ProbeView("a", "b", 0, "ok"))),
+                0, List.of(new io.jcompose.agent.api.v1.ContainerView.PublishedPortView("0.0.0.0", 8080, 80, "tcp")),
+                java.util.Map.of("demo_default", new io.jcompose.agent.api.v1.ContainerView.EndpointView(
+                        "demo_default", "10.0.0.2", null, null, "10.0.0.1", List.of("app"))));
+        byte[] json = io.jcompose.agent.api.v1.WireJson.write(List.of(view, view));
+        var back = List.of(io.jcompose.agent.api.v1.WireJson.read(json, io.jcompose.agent.api.v1.ContainerView[].class));
+        io.jcompose.agent.api.v1.WireJson.write(new io.jcompose.agent.api.v1.CreateContainerRequest("demo-app-1",
+                java.util.Map.of(), spec));
+        for (Class<?> type : List.of(io.jcompose.agent.api.v1.NetworkView[].class,
+                io.jcompose.agent.api.v1.VolumeView[].class, io.jcompose.agent.api.v1.ImageView[].class,
+                io.jcompose.agent.api.v1.EventView[].class, io.jcompose.agent.api.v1.LogLine[].class)) {
+            io.jcompose.agent.api.v1.WireJson.read("[]", type);
+        }
+        io.jcompose.agent.api.v1.WireJson.read("{\"kind\":\"NOT_FOUND\",\"message\":\"m\",\"fix\":null}",
+                io.jcompose.agent.api.v1.ErrorBody.class);
+        for (var c : back) {
+            PsView.json(c, java.time.Instant.now());
+        }
     }
 }

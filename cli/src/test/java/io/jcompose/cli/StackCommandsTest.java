@@ -154,4 +154,14 @@ class StackCommandsTest {
         assertThat(json.get("Service")).isEqualTo("web");
         assertThat(json.get("Status")).isEqualTo("Up About a minute");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"down", "stop", "start", "restart", "rm", "kill"})
+    void aCommandThatCannotShowAPlanRefusesDryRunBeforeReachingTheAgent(String command) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("compose.yaml"), "services:\n  app:\n    image: busybox\n");
+        CliRun run = CliRun.run(CliContext.of(dir, Map.of("JCOMPOSE_RUNTIME_DIR", dir.resolve("none").toString())),
+                "--dry-run", command);
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("--dry-run is not supported by `" + command + "`", "nothing was changed");
+    }
 }

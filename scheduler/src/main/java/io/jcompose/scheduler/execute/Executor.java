@@ -87,6 +87,18 @@ public final class Executor {
 
     private Result service(Plan plan, String service, List<ContainerAction> actions,
                            Map<String, CompletableFuture<Result>> futures) throws InterruptedException {
+        // New containers are created at once, as docker compose does before its start phase: only their start
+        // waits for the dependencies' conditions, so a dependency chain costs one start per link, not a create too.
+        Map<ContainerAction, ContainerView> created = new java.util.HashMap<>();
+        for (ContainerAction a : actions) {
+            if (a instanceof Action.CreateContainer c) {
+                try {
+                    created.put(a, create(c.request(), null));
+                } catch (RuntimeException ex) {
+                    return new Result(List.copyOf(created.values()), a.subject() + ": " + ex.getMessage());
+                }
+            }
+        }
         for (DependencyEdge edge : plan.graph().dependenciesOf(service)) {
             CompletableFuture<Result> future = futures.get(edge.dependency());
             if (future == null) continue; // not part of this run (--no-deps, or already up)
@@ -106,7 +118,8 @@ public final class Executor {
         for (ContainerAction a : actions) {
             String subject = a.subject();
             try {
-                ContainerView c = containerAction(a, plan.start());
+                ContainerView early = created.get(a);
+                ContainerView c = early == null ? containerAction(a, plan.start()) : plan.start() ? start(early) : early;
                 if (c != null) containers.add(c);
             } catch (RuntimeException ex) {
                 // guarded() has reported it already

@@ -39,20 +39,33 @@ final class Stopping {
                             if (f != null) f.join();
                         }
                     }
-                    List<Runnable> containers = new ArrayList<>();
-                    for (ContainerView c : e.getValue()) containers.add(() -> {
+                    // A dependency may stop as soon as this service has stopped; removing its containers
+                    // (snapshot, bundle, state) goes on meanwhile instead of holding up the way down.
+                    List<Runnable> stops = new ArrayList<>();
+                    for (ContainerView c : e.getValue()) stops.add(() -> {
                         try {
                             if (Executor.isActive(c)) executor.guarded("Container " + c.name(), "Stopping", "Stopped",
                                     () -> node.stop(c.id(), stopTimeout));
-                            if (remove) executor.guarded("Container " + c.name(), "Removing", "Removed", () -> {
-                                node.remove(c.id(), false, removeVolumes);
-                                return null;
-                            });
                         } catch (RuntimeException | InterruptedException ex) {
                             failures.merge(e.getKey(), c.name() + ": " + ex.getMessage(), (a, b) -> a + "; " + b);
                         }
                     });
-                    Executor.runAll(containers);
+                    Executor.runAll(stops);
+                    done.get(e.getKey()).complete(null);
+                    if (remove && !failures.containsKey(e.getKey())) {
+                        List<Runnable> removals = new ArrayList<>();
+                        for (ContainerView c : e.getValue()) removals.add(() -> {
+                            try {
+                                executor.guarded("Container " + c.name(), "Removing", "Removed", () -> {
+                                    node.remove(c.id(), false, removeVolumes);
+                                    return null;
+                                });
+                            } catch (RuntimeException | InterruptedException ex) {
+                                failures.merge(e.getKey(), c.name() + ": " + ex.getMessage(), (a, b) -> a + "; " + b);
+                            }
+                        });
+                        Executor.runAll(removals);
+                    }
                 } catch (InterruptedException ex) {
                     Thread.currentThread().interrupt();
                     failures.put(e.getKey(), "interrupted");

@@ -80,7 +80,8 @@ public final class AgentNode implements Node {
     public NetworkInfo createNetwork(NetworkRequest request) {
         NetworkView made = client.createNetwork(new NetworkCreateRequest(request.name(), request.labels(),
                 request.driver(), request.internal(), request.enableIpv6(), request.driverOpts(),
-                request.subnets().stream().map(s -> new NetworkCreateRequest.IpamBody(s, null, null, null)).toList()));
+                request.ipam().stream().map(p -> new NetworkCreateRequest.IpamBody(p.subnet(), p.ipRange(), p.gateway(),
+                        p.auxAddresses().isEmpty() ? null : p.auxAddresses())).toList()));
         return new NetworkInfo(made.name(), made.labels());
     }
 

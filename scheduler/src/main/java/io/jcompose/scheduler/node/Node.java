@@ -92,12 +92,14 @@ public interface Node {
     /**
      * A network to create.
      *
-     * @param subnets CIDR subnets from {@code ipam.config}, empty for addresses from the node's pool
+     * @param ipam the {@code ipam.config} entries (subnet, gateway, ip_range, aux_addresses), empty for addresses
+     *             from the node's pool
      */
-    record NetworkRequest(String name, String driver, boolean internal, Boolean enableIpv6, List<String> subnets,
-                          Map<String, String> driverOpts, Map<String, String> labels) {
+    record NetworkRequest(String name, String driver, boolean internal, Boolean enableIpv6,
+                          List<io.jcompose.model.project.IpamPool> ipam, Map<String, String> driverOpts,
+                          Map<String, String> labels) {
         public NetworkRequest {
-            subnets = List.copyOf(subnets);
+            ipam = List.copyOf(ipam);
             driverOpts = Map.copyOf(driverOpts);
             labels = Map.copyOf(labels);
         }

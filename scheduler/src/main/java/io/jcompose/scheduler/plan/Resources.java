@@ -100,11 +100,11 @@ final class Resources {
         labels.put(Labels.PROJECT, project.name());
         labels.put(Labels.NETWORK, key);
         labels.put(Labels.VERSION, Labels.COMPOSE_VERSION);
-        List<String> subnets = new ArrayList<>();
+        List<IpamPool> ipam = new ArrayList<>();
         if (n != null && n.ipam() != null) {
-            for (IpamPool pool : n.ipam().config()) if (pool.subnet() != null) subnets.add(pool.subnet());
+            for (IpamPool pool : n.ipam().config()) if (pool.subnet() != null) ipam.add(pool);
         }
         return new NetworkRequest(name, n == null ? null : n.driver(), n != null && n.internal(),
-                n == null ? null : n.enableIpv6(), subnets, n == null ? Map.of() : n.driverOpts(), labels);
+                n == null ? null : n.enableIpv6(), ipam, n == null ? Map.of() : n.driverOpts(), labels);
     }
 }

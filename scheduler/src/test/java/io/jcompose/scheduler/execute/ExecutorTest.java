@@ -40,9 +40,9 @@ class ExecutorTest {
                 """);
         assertThat(outcomes).allMatch(ServiceOutcome::succeeded);
         List<String> j = node.journal();
-        assertThat(j).containsSubsequence("start demo-db-1", "starting demo-db-1", "healthy demo-db-1", "create demo-web-1",
+        assertThat(j).containsSubsequence("start demo-db-1", "starting demo-db-1", "healthy demo-db-1",
                 "start demo-web-1");
-        assertThat(j.indexOf("create demo-web-1")).isGreaterThan(j.indexOf("healthy demo-db-1"));
+        assertThat(j.indexOf("start demo-web-1")).isGreaterThan(j.indexOf("healthy demo-db-1"));
         assertThat(events).contains(ProgressEvent.done("Container demo-db-1", "Healthy"),
                 ProgressEvent.done("Container demo-web-1", "Started"));
     }
@@ -77,7 +77,7 @@ class ExecutorTest {
                   front: {image: busybox, depends_on: [web]}
                   other: {image: busybox}
                 """);
-        assertThat(node.journal()).doesNotContain("create demo-web-1", "create demo-front-1").contains("start demo-other-1");
+        assertThat(node.journal()).doesNotContain("start demo-web-1", "start demo-front-1").contains("start demo-other-1");
         ServiceOutcome web = outcomes.stream().filter(o -> o.service().equals("web")).findFirst().orElseThrow();
         assertThat(web.failure()).contains("web was not started", "db (demo-db-1) is unhealthy",
                 "last probe exited 1: connection refused", "FATAL: password authentication failed");
@@ -94,7 +94,7 @@ class ExecutorTest {
                   app: {image: busybox, depends_on: {migrate: {condition: service_completed_successfully}}}
                 """);
         assertThat(outcomes.get(1).failure()).contains("did not complete successfully: exit code 3");
-        assertThat(node.journal()).doesNotContain("create demo-app-1");
+        assertThat(node.journal()).doesNotContain("start demo-app-1");
     }
 
     @Test

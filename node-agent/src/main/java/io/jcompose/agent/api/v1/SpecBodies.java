@@ -36,7 +36,11 @@ public final class SpecBodies {
         if (b.rootfs() == null || b.rootfs().isBlank()) {
             throw AgentException.invalid("spec.rootfs is missing", "give the absolute path of the root filesystem");
         }
-        ProcessSpec process = new ProcessSpec(list(b.command()), list(b.env()), b.workingDir(), b.user(),
+        List<String> args = list(b.command());
+        if (flag(b.init())) {
+            args = InitProcess.wrap(args);
+        }
+        ProcessSpec process = new ProcessSpec(args, list(b.env()), b.workingDir(), b.user(),
                 list(b.groupAdd()), flag(b.tty()), flag(b.stdinOpen()));
         List<HostEntry> extraHosts = new ArrayList<>();
         for (String entry : list(b.extraHosts())) {
@@ -51,7 +55,10 @@ public final class SpecBodies {
         ResourceSpec resources = new ResourceSpec(num(b.memoryLimit()), num(b.memoryReservation()), num(b.memorySwap()),
                 num(b.cpuShares()), b.cpus() == null ? 0 : b.cpus(), num(b.pidsLimit()));
         List<Ulimit> ulimits = list(b.ulimits()).stream().map(u -> new Ulimit(u.name(), u.soft(), u.hard())).toList();
-        List<MountSpec> mounts = list(b.mounts()).stream().map(SpecBodies::mount).toList();
+        List<MountSpec> mounts = new ArrayList<>(list(b.mounts()).stream().map(SpecBodies::mount).toList());
+        if (flag(b.init())) {
+            mounts.add(InitProcess.mount());
+        }
         return new ContainerSpec(process, new RootfsSpec(Path.of(b.rootfs()), flag(b.readOnly())), b.hostname(),
                 b.domainname(), network, new NamespaceSpec(flag(b.hostPid()), flag(b.hostIpc()), flag(b.hostCgroupns())),
                 new SecuritySpec(flag(b.privileged()), list(b.capAdd()), list(b.capDrop()), flag(b.noNewPrivileges())),
