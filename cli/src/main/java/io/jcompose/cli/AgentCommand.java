@@ -65,22 +65,13 @@ final class AgentCommand implements Callable<Integer> {
         if (cgroupParent != null) config = config.withCgroupParent(cgroupParent);
         if (runtimes != null && !runtimes.isEmpty()) config = config.withRuntimePreference(runtimes);
         if (insecureRegistries != null) config = config.withInsecureRegistries(insecureRegistries);
-        config = config.withNetwork(network(config.network()));
+        config = config.withNetwork(networkOptions().applyTo(config.network()));
         return AgentMain.run(config);
     }
 
-    /** The network settings with the options given on the command line applied. */
-    NetworkSettings network(NetworkSettings settings) {
-        if (networkPrefix != null) settings = settings.withPrefix(networkPrefix);
-        if (addressPools != null) {
-            try {
-                settings = settings.withPools(NetworkSettings.parsePools(addressPools));
-            } catch (IllegalArgumentException e) {
-                throw new CommandFailure("--address-pools: " + e.getMessage());
-            }
-        }
-        if (resolvConf != null) settings = settings.withResolvConf(resolvConf);
-        return settings;
+    /** The network options given on the command line. */
+    NetworkOptions networkOptions() {
+        return new NetworkOptions(networkPrefix, addressPools, resolvConf);
     }
 
     private static boolean isRoot() {
@@ -88,6 +79,27 @@ final class AgentCommand implements Callable<Integer> {
             return ((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")) == 0;
         } catch (IOException | UnsupportedOperationException e) {
             return false;
+        }
+    }
+
+    /**
+     * The network options, each null when not given. Apart from the command class because picocli reads the
+     * command's declared methods when it builds the command line (for any command, {@code version} included):
+     * a method of the command naming {@link NetworkSettings} would load the agent's classes at every start.
+     */
+    record NetworkOptions(String prefix, String pools, Path resolvConf) {
+        /** {@code settings} with the options that were given applied. */
+        NetworkSettings applyTo(NetworkSettings settings) {
+            if (prefix != null) settings = settings.withPrefix(prefix);
+            if (pools != null) {
+                try {
+                    settings = settings.withPools(NetworkSettings.parsePools(pools));
+                } catch (IllegalArgumentException e) {
+                    throw new CommandFailure("--address-pools: " + e.getMessage());
+                }
+            }
+            if (resolvConf != null) settings = settings.withResolvConf(resolvConf);
+            return settings;
         }
     }
 

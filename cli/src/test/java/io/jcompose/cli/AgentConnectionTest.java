@@ -38,7 +38,7 @@ class AgentConnectionTest {
         AgentCommand agent = new AgentCommand();
         new CommandLine(agent).parseArgs("--network-prefix", "jtabc123", "--address-pools", "10.213.0.0/16:24",
                 "--resolv-conf", "/tmp/jt/resolv.conf");
-        NetworkSettings settings = agent.network(NetworkSettings.DEFAULT);
+        NetworkSettings settings = agent.networkOptions().applyTo(NetworkSettings.DEFAULT);
         assertThat(settings.prefix()).isEqualTo("jtabc123");
         assertThat(settings.table()).as("teardown deletes exactly the table named after the prefix").isEqualTo("jtabc123");
         assertThat(settings.poolsText()).isEqualTo("10.213.0.0/16:24");
@@ -49,14 +49,14 @@ class AgentConnectionTest {
     void withoutNetworkOptionsTheAgentKeepsTheProductionNetworkSettings() {
         AgentCommand agent = new AgentCommand();
         new CommandLine(agent).parseArgs();
-        assertThat(agent.network(NetworkSettings.DEFAULT)).isEqualTo(NetworkSettings.DEFAULT);
+        assertThat(agent.networkOptions().applyTo(NetworkSettings.DEFAULT)).isEqualTo(NetworkSettings.DEFAULT);
     }
 
     @Test
     void aMalformedPoolIsRefusedWithTheOptionNamed() {
         AgentCommand agent = new AgentCommand();
         new CommandLine(agent).parseArgs("--address-pools", "10.213.0.0/16");
-        assertThatThrownBy(() -> agent.network(NetworkSettings.DEFAULT)).isInstanceOf(CommandFailure.class)
+        assertThatThrownBy(() -> agent.networkOptions().applyTo(NetworkSettings.DEFAULT)).isInstanceOf(CommandFailure.class)
                 .hasMessageContaining("--address-pools").hasMessageContaining("BASE/LENGTH:SIZE");
     }
 
