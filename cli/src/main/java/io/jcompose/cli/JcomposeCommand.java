@@ -22,7 +22,9 @@ import picocli.CommandLine.Spec;
         versionProvider = Version.class,
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {UpCommand.class, DownCommand.class, PsCommand.class, CreateCommand.class, StartCommand.class,
-                StopCommand.class, RestartCommand.class, RmCommand.class, KillCommand.class, PullCommand.class,
+                StopCommand.class, RestartCommand.class, RmCommand.class, KillCommand.class, LogsCommand.class,
+                ExecCommand.class, RunCommand.class, PortCommand.class, LsCommand.class, WaitCommand.class,
+                EventsCommand.class, PauseCommand.class, UnpauseCommand.class, TopCommand.class, PullCommand.class,
                 ImagesCommand.class, ImageCommand.class, ConfigCommand.class, VersionCommand.class, AgentCommand.class,
                 HelpCommand.class},
         footer = {"", "Run 'jcompose COMMAND --help' for more information on a command."})
@@ -50,6 +52,9 @@ public final class JcomposeCommand implements Callable<Integer> {
     public static CommandLine commandLine(CliContext context) {
         JcomposeCommand root = new JcomposeCommand(context);
         CommandLine cl = new CommandLine(root);
+        // The command of exec and run keeps its own options: `jcompose exec web ls -la`.
+        cl.getSubcommands().get("exec").setStopAtPositional(true);
+        cl.getSubcommands().get("run").setStopAtPositional(true);
         cl.setExecutionExceptionHandler(new ErrorReporter(() -> root.global.debug()));
         // --ansi is only known after parsing; apply it before any help text is drawn.
         cl.setExecutionStrategy(parseResult -> {

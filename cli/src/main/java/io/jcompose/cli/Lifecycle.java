@@ -127,6 +127,38 @@ final class Lifecycle {
         return session.report(outcomes);
     }
 
+    static int pause(PauseCommand cmd, StackSession session) {
+        return pauseAll(session, cmd.services, true);
+    }
+
+    static int unpause(UnpauseCommand cmd, StackSession session) {
+        return pauseAll(session, cmd.services, false);
+    }
+
+    /** Pauses (or unpauses) the services' running (or paused) containers; one-offs are left alone, as in compose. */
+    private static int pauseAll(StackSession session, List<String> services, boolean pause) {
+        Target t = target(session, services);
+        var agent = session.agent();
+        int code = 0;
+        for (ContainerView c : ContainerChoice.of(t.selected(), List.of(), false)) {
+            boolean applies = pause ? Executor.isRunning(c) : "paused".equals(c.state());
+            if (!applies) continue;
+            String subject = "Container " + c.name();
+            try {
+                session.progress().accept(io.jcompose.scheduler.execute.ProgressEvent.working(subject,
+                        pause ? "Pausing" : "Unpausing"));
+                if (pause) agent.pause(c.id());
+                else agent.unpause(c.id());
+                session.progress().accept(io.jcompose.scheduler.execute.ProgressEvent.done(subject,
+                        pause ? "Paused" : "Unpaused"));
+            } catch (RuntimeException e) {
+                session.progress().accept(io.jcompose.scheduler.execute.ProgressEvent.failed(subject, e.getMessage()));
+                code = ErrorReporter.FAILURE;
+            }
+        }
+        return code;
+    }
+
     private static boolean confirm(CliContext context, StackSession session, List<String> names) {
         session.err().println("Going to remove " + String.join(", ", names));
         session.err().print("? Are you sure? [yN] ");

@@ -8,6 +8,7 @@ import io.jcompose.model.render.ConfigHash;
 import io.jcompose.model.tree.MapNode;
 import io.jcompose.scheduler.execute.Executor;
 import io.jcompose.scheduler.execute.Pacing;
+import io.jcompose.scheduler.execute.ProgressEvent;
 import io.jcompose.scheduler.execute.ServiceOutcome;
 import io.jcompose.scheduler.node.Node;
 import io.jcompose.scheduler.plan.Desired;
@@ -29,6 +30,7 @@ final class StackSession {
     private final PrintWriter out;
     private final PrintWriter err;
     private final ProgressPrinter progress;
+    private io.jcompose.agent.client.AgentClient agent;
 
     StackSession(JcomposeCommand root, PrintWriter out, PrintWriter err) {
         this.root = root;
@@ -100,8 +102,34 @@ final class StackSession {
         return root.context().environment().get("COMPOSE_PROJECT_NAME");
     }
 
+    /** The agent, connected (and started when none runs) on first use; one connection per command. */
+    io.jcompose.agent.client.AgentClient agent() {
+        if (agent == null) agent = NodeConnection.client(root.context(), err);
+        return agent;
+    }
+
     Node node() {
-        return NodeConnection.connect(root.context(), err);
+        return NodeConnection.node(agent());
+    }
+
+    CliContext context() {
+        return root.context();
+    }
+
+    /**
+     * Whether log output gets a colour per service: on a terminal unless {@code --no-color}, {@code NO_COLOR} or
+     * {@code --ansi never}; always with {@code --ansi always}.
+     */
+    boolean colours(boolean noColor) {
+        if (noColor) return false;
+        return switch (root.global().ansi()) {
+            case never -> false;
+            case always -> true;
+            case auto -> {
+                String none = root.context().environment().get("NO_COLOR");
+                yield (none == null || none.isEmpty()) && System.console() != null && System.console().isTerminal();
+            }
+        };
     }
 
     /** {@code --parallel}, else {@code COMPOSE_PARALLEL_LIMIT}, else no limit. */
@@ -117,8 +145,13 @@ final class StackSession {
     }
 
     Executor executor(Node node, Integer timeoutSeconds) {
+        return executor(node, timeoutSeconds, progress);
+    }
+
+    /** An executor whose progress goes to {@code events} (e.g. the printer without some subjects). */
+    Executor executor(Node node, Integer timeoutSeconds, java.util.function.Consumer<ProgressEvent> events) {
         return new Executor(node, parallelism(), timeoutSeconds == null ? null : Duration.ofSeconds(timeoutSeconds),
-                Pacing.every(HEALTH_POLL), progress);
+                Pacing.every(HEALTH_POLL), events);
     }
 
     /** Prints each failure; 0 when everything succeeded, else 1. */

@@ -69,6 +69,15 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--pull", paramLabel = "POLICY", description = "Pull images: always, missing or never.")
     String pull;
 
+    @Option(names = "--no-color", description = "Print log lines without colours.")
+    boolean noColor;
+
+    @Option(names = "--no-log-prefix", description = "Print log lines without the container name in front.")
+    boolean noLogPrefix;
+
+    @Option(names = "--timestamps", description = "Print each log line's time.")
+    boolean timestamps;
+
     /** {@code create} reuses up's planning without starting anything. */
     boolean create;
 

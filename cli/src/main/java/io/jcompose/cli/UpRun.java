@@ -38,7 +38,8 @@ final class UpRun {
         if (code != 0 || cmd.create || cmd.noStart) return code;
         if (cmd.await) return awaitReady(node, session, desired.project().name(), cmd.waitTimeout);
         if (cmd.detach) return 0;
-        return Attach.attach(node, executor, session, desired.project().name(), plan.services().keySet());
+        return Attach.attach(node, executor, session, desired.project().name(), plan.services().keySet(),
+                !cmd.noLogPrefix, cmd.noColor, cmd.timestamps);
     }
 
     static PlanOptions options(UpCommand cmd) {

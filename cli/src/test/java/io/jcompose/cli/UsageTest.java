@@ -14,7 +14,7 @@ class UsageTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            bogus                   | Unmatched argument at index 0: 'bogus'    | Usage: jcompose
+            zzzzzzzz                | Unmatched argument at index 0: 'zzzzzzzz' | Usage: jcompose
             --bogus version         | Unknown option: '--bogus'                 | Usage: jcompose
             version --bogus         | Unknown option: '--bogus'                 | Usage: jcompose version
             --ansi sometimes config | Invalid value for option '--ansi'         | Usage: jcompose

@@ -188,6 +188,11 @@ public final class AgentClient {
      * thread until the returned handle is closed or the agent goes away.
      */
     public AutoCloseable events(List<String> labelFilters, Consumer<EventView> consumer) {
+        return events(labelFilters, consumer, () -> { });
+    }
+
+    /** As {@link #events(List, Consumer)}; {@code ended} runs once the stream is over, whoever ended it. */
+    public AutoCloseable events(List<String> labelFilters, Consumer<EventView> consumer, Runnable ended) {
         StringBuilder target = new StringBuilder("/v1/events");
         char glue = '?';
         for (String f : labelFilters) {
@@ -205,6 +210,8 @@ public final class AgentClient {
                 }
             } catch (IOException e) {
                 // Closed by the caller or by the agent: the stream is over.
+            } finally {
+                ended.run();
             }
         });
         return response::close;

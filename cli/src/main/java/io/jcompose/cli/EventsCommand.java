@@ -1,0 +1,36 @@
+package io.jcompose.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code jcompose events}: options only; the work is in {@link EventStream}. */
+@Command(name = "events", description = "Receive real time events from containers.", sortOptions = false)
+final class EventsCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption helpOption;
+
+    @ParentCommand
+    JcomposeCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "Only these services.")
+    List<String> services = new ArrayList<>();
+
+    @Option(names = "--json", description = "Output events as a stream of JSON objects.")
+    boolean json;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        return EventStream.run(this, new StackSession(root, spec.commandLine().getOut(), spec.commandLine().getErr()));
+    }
+}

@@ -1,0 +1,62 @@
+package io.jcompose.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code jcompose exec}: options only; the work is in {@link ExecRun}. Options end at the service name, so the
+ * command's own options pass through ({@code jcompose exec web ls -la}).
+ */
+@Command(name = "exec", description = "Execute a command in a running container.", sortOptions = false)
+final class ExecCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption helpOption;
+
+    @ParentCommand
+    JcomposeCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SERVICE", description = "The service whose container runs the command.")
+    String service;
+
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "COMMAND", description = "The command and its arguments.")
+    List<String> command = new ArrayList<>();
+
+    @Option(names = {"-d", "--detach"}, description = "Run the command in the background (needs /bin/sh in the container).")
+    boolean detach;
+
+    @Option(names = {"-e", "--env"}, paramLabel = "KEY=VAL", description = "Set an environment variable; repeatable.")
+    List<String> env = new ArrayList<>();
+
+    @Option(names = {"-u", "--user"}, paramLabel = "USER", description = "Run the command as this user (name or uid[:gid]).")
+    String user;
+
+    @Option(names = {"-w", "--workdir"}, paramLabel = "DIR", description = "Working directory of the command.")
+    String workdir;
+
+    @Option(names = "--index", paramLabel = "N", defaultValue = "1",
+            description = "Replica of the service (default: ${DEFAULT-VALUE}).")
+    int index = 1;
+
+    @Option(names = "--privileged", description = "Give the command extended privileges (not supported: refused).")
+    boolean privileged;
+
+    @Option(names = {"-T", "--no-tty", "--no-TTY"},
+            description = "Don't allocate a pseudo-TTY (jcompose never allocates one yet; accepted for compatibility).")
+    boolean noTty;
+
+    @Override
+    public Integer call() {
+        return ExecRun.run(this, new StackSession(root, spec.commandLine().getOut(), spec.commandLine().getErr()));
+    }
+}

@@ -1,0 +1,44 @@
+package io.jcompose.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code jcompose port}: options only; the work is in {@link ProjectQueries}. */
+@Command(name = "port", description = "Print the public address of a port of a service's container.", sortOptions = false)
+final class PortCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption helpOption;
+
+    @ParentCommand
+    JcomposeCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SERVICE", description = "The service.")
+    String service;
+
+    @Parameters(index = "1", paramLabel = "PRIVATE_PORT", description = "The container port.")
+    int privatePort;
+
+    @Option(names = "--protocol", paramLabel = "PROTO", defaultValue = "tcp",
+            description = "tcp or udp (default: ${DEFAULT-VALUE}).")
+    String protocol = "tcp";
+
+    @Option(names = "--index", paramLabel = "N", defaultValue = "1",
+            description = "Replica of the service (default: ${DEFAULT-VALUE}).")
+    int index = 1;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        return ProjectQueries.port(this, new StackSession(root, spec.commandLine().getOut(), spec.commandLine().getErr()));
+    }
+}

@@ -1,0 +1,138 @@
+package io.jcompose.cli;
+
+import io.jcompose.agent.api.v1.ContainerView;
+import io.jcompose.agent.api.v1.CreateContainerRequest;
+import io.jcompose.agent.client.AgentClient;
+import io.jcompose.agent.client.LogOptions;
+import io.jcompose.model.project.Project;
+import io.jcompose.model.project.Service;
+import io.jcompose.scheduler.execute.Executor;
+import io.jcompose.scheduler.graph.ServiceGraph;
+import io.jcompose.scheduler.naming.Labels;
+import io.jcompose.scheduler.node.Node;
+import io.jcompose.scheduler.plan.Action;
+import io.jcompose.scheduler.plan.Action.ContainerAction;
+import io.jcompose.scheduler.plan.Desired;
+import io.jcompose.scheduler.plan.ObservedState;
+import io.jcompose.scheduler.plan.Plan;
+import io.jcompose.scheduler.plan.PlanOptions;
+import io.jcompose.scheduler.plan.Planner;
+import io.jcompose.scheduler.translate.SpecTranslator;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * {@code jcompose run}: the one-off container ({@link OneOff}) goes into a plan as its service's only action, after
+ * the plan of its dependencies (unless {@code --no-deps}) — so networks, volumes and the image are ensured, the
+ * dependencies are started, and the one-off is created once their {@code depends_on} conditions hold, by the same
+ * executor as {@code up}. In the foreground its output is streamed (stdout to stdout, stderr to stderr) until it
+ * exits; the exit code is the container's.
+ */
+final class RunOneOff {
+    private RunOneOff() {
+    }
+
+    static int run(RunCommand cmd, StackSession session) throws InterruptedException {
+        Desired desired = session.desired();
+        Project project = desired.project();
+        Service service = project.service(cmd.service);
+        String slug = OneOff.slug(ThreadLocalRandom.current());
+        String name = cmd.name != null ? cmd.name : OneOff.name(project.name(), cmd.service, slug);
+        ServiceGraph graph = ServiceGraph.of(project);
+        Service oneOff = OneOff.apply(project, service, cmd, name, session.context().environment());
+        Map<String, String> labels = OneOff.labels(Planner.labels(desired, graph, service, 1), slug);
+        CreateContainerRequest request = OneOff.finish(
+                SpecTranslator.translate(project, oneOff, 1, labels).request(), name, cmd.useAliases);
+        if (cmd.detach && cmd.rm) {
+            session.err().println("warning: --rm with --detach: the agent cannot remove a container when it exits; "
+                    + "remove " + name + " with 'jcompose rm' once it has");
+        }
+
+        Node node = session.node();
+        boolean withDeps = !cmd.noDeps && !graph.dependenciesOf(cmd.service).isEmpty();
+        List<String> considered = withDeps ? graph.withDependencies(List.of(cmd.service)) : List.of(cmd.service);
+        Plan plan = Planner.plan(desired, observe(node, project, considered, withDeps),
+                PlanOptions.DEFAULTS.withServices(List.of(cmd.service)).withNoDeps(!withDeps));
+        for (String w : plan.warnings()) session.err().println("warning: " + w);
+        // The service's own replicas are left as they are: its entry becomes the one-off's creation.
+        Map<String, List<ContainerAction>> services = new LinkedHashMap<>(plan.services());
+        services.put(cmd.service, List.of(new Action.CreateContainer(cmd.service, 1, request, "one-off container")));
+        Plan withOneOff = new Plan(plan.project(), plan.resources(), plan.pulls(), services, List.of(), plan.graph(),
+                true, List.of());
+
+        // docker compose shows the dependencies' progress, not the one-off's own creation.
+        String subject = "Container " + name;
+        Executor executor = session.executor(node, null, e -> {
+            if (!subject.equals(e.subject())) session.progress().accept(e);
+        });
+        int code = session.report(executor.apply(withOneOff));
+        if (code != 0) {
+            if (cmd.rm) removeQuietly(node, name);
+            return code;
+        }
+        if (cmd.detach) {
+            session.out().println(name);
+            session.out().flush();
+            return 0;
+        }
+        return attach(session, node, name, cmd.rm);
+    }
+
+    /** Only what planning these services needs; the project's containers only when dependencies are planned. */
+    private static ObservedState observe(Node node, Project project, List<String> considered, boolean withDeps) {
+        List<ContainerView> containers = withDeps ? node.containers(List.of(Labels.projectFilter(project.name())))
+                : List.of();
+        Map<String, Node.ImageInfo> images = new LinkedHashMap<>();
+        for (String s : considered) {
+            String image = project.service(s).image();
+            if (image == null || image.isEmpty() || images.containsKey(image)) continue;
+            node.findImage(image).ifPresent(i -> images.put(image, i));
+        }
+        return new ObservedState(containers, node.networks(List.of()), node.volumes(List.of()), images);
+    }
+
+    /** Streams the container's output until it exits; Ctrl-C stops it (and removes it with --rm). */
+    private static int attach(StackSession session, Node node, String name, boolean rm) throws InterruptedException {
+        AtomicBoolean done = new AtomicBoolean();
+        Thread hook = new Thread(() -> {
+            if (done.get()) return;
+            try {
+                node.stop(name, null);
+                if (rm) node.remove(name, true, true);
+            } catch (RuntimeException e) {
+                // shutting down: nothing left to report to
+            }
+        }, "run-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        PrintWriter out = session.out();
+        PrintWriter err = session.err();
+        AgentClient agent = session.agent();
+        agent.logs(name, new LogOptions(true, true, -1, true), line -> {
+            PrintWriter to = "stderr".equals(line.stream()) ? err : out;
+            to.println(LogFollower.stripNewline(line.message()));
+            to.flush();
+            return true;
+        });
+        int exit = node.awaitExit(name).exitCode();
+        if (rm) node.remove(name, true, true);
+        done.set(true);
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down already
+        }
+        return exit;
+    }
+
+    private static void removeQuietly(Node node, String name) {
+        try {
+            node.remove(name, true, true);
+        } catch (RuntimeException e) {
+            // never created: nothing to remove
+        }
+    }
+}
