@@ -163,6 +163,16 @@ record Footprint(String prefix, Path root, Path runtimeDir) {
         return out;
     }
 
+    /** What {@link #removeAll()} could not remove: anything named after the run, skeleton included. */
+    List<String> remains() {
+        List<String> out = new ArrayList<>(leftovers());
+        if (mounts().contains(agentMount())) out.add("mount " + agentMount());
+        if (!nftTable().isEmpty()) out.add("nft table inet " + prefix);
+        cgroupParents().forEach(c -> out.add("cgroup " + c));
+        if (Files.exists(root)) out.add("directory " + root);
+        return out;
+    }
+
     /** Removes whatever the run left, the agent's skeleton included: only things named after it. */
     void removeAll() {
         for (long pid : monitors()) {

@@ -89,6 +89,23 @@ final class JcomposeHost implements BeforeAllCallback, AfterAllCallback {
         return Commands.run(command, dir, all, COMMAND_LIMIT);
     }
 
+    /**
+     * {@code ./jcompose ARGS…} left running (for {@code logs -f}): its stdout and stderr go to {@code output},
+     * which the test reads while it runs. The caller ends it or waits for it, with a bound.
+     */
+    Process start(Path dir, Path output, String... args) {
+        List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(output.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        pb.environment().putAll(env);
+        try {
+            return pb.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** {@code ./jcompose ARGS…} that must succeed; returns its result. */
     Commands.Result ok(Path dir, Map<String, String> extraEnv, String... args) {
         Commands.Result r = jcompose(dir, extraEnv, args);
@@ -172,6 +189,7 @@ final class JcomposeHost implements BeforeAllCallback, AfterAllCallback {
         } finally {
             footprint.removeAll();
         }
+        footprint.remains().forEach(r -> problems.add("could not remove " + r));
         assertThat(problems).as("what the run left on the host after down -v and stopping its agent").isEmpty();
     }
 }

@@ -104,6 +104,22 @@ class QuickstartIT {
 
     @Test
     @Order(3)
+    void execRunsInsideAContainerWhereOnlyItsOwnNetworksNamesResolve() {
+        // From inside web: api answers by name on the frontend network.
+        Commands.Result fromWeb = host.ok(dir, stack.env(), "exec", "web", "wget", "-q", "-O", "-", "http://api:8000/cgi-bin/hits");
+        assertThat(fromWeb.out()).contains("\"hits\":");
+        // cache lives on the internal backend network only, which web is not on: its name is not even known there.
+        Commands.Result cacheFromWeb = host.jcompose(dir, stack.env(), "exec", "web", "nslookup", "cache");
+        assertThat(cacheFromWeb.exit()).as(cacheFromWeb.describe()).isNotZero();
+        // api is on both networks: with the service's environment (KV_ADDR=cache:6379) it reaches cache by name.
+        assertThat(host.ok(dir, stack.env(), "exec", "api", "kv", "PING").out().strip()).isEqualTo("PONG");
+        assertThat(host.ok(dir, stack.env(), "exec", "api", "sh", "-c", "echo $KV_ADDR").out().strip()).isEqualTo("cache:6379");
+        Commands.Result exit = host.jcompose(dir, stack.env(), "exec", "api", "sh", "-c", "exit 3");
+        assertThat(exit.exit()).as(exit.describe()).isEqualTo(3);
+    }
+
+    @Test
+    @Order(4)
     void changingOneServicesEnvironmentRecreatesThatServiceOnly() {
         Map<String, String> before = stack.ids();
         int hits = ((Number) stack.hits().get("hits")).intValue();
@@ -122,7 +138,7 @@ class QuickstartIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void theNamedVolumeKeepsTheCountAcrossDownAndUpAndDownVolumesRemovesIt() {
         int hits = ((Number) stack.hits().get("hits")).intValue();
 
@@ -140,7 +156,7 @@ class QuickstartIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void upRefusesAPortAnotherProcessHoldsAndNamesTheHolder() throws IOException {
         try (ServerSocket holder = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Commands.Result up = upOfAnotherProjectOn(holder.getLocalPort());
@@ -152,7 +168,7 @@ class QuickstartIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     @Disabled("up creates every container and starts those before the one whose port is taken: the scheduler has no"
             + " port check before it creates anything yet (docs/status.md)")
     void upWithATakenPortCreatesNothing() throws IOException {
@@ -163,6 +179,44 @@ class QuickstartIT {
         assertThat(host.agent().list(label)).as("containers of " + TAKEN).isEmpty();
         assertThat(host.agent().networks(label)).as("networks of " + TAKEN).isEmpty();
         assertThat(host.agent().volumes(label)).as("volumes of " + TAKEN).isEmpty();
+    }
+
+    @Test
+    @Order(8)
+    void logsFollowShowsNewLinesAsTheyComeAndEndsWhenTheContainerStops() throws Exception {
+        Path output = dir.resolve("logs-f.out");
+        // web's server logs one line per request. One is in its log before logs -f starts; seeing it proves the
+        // stream is open, and the next request's line must then arrive on the same stream.
+        stack.get("/");
+        Process follow = host.start(dir, output, "logs", "-f", "--no-color", "web");
+        try {
+            int before = awaitLines(output, "response:200", 1).size();
+            stack.get("/");
+            List<String> lines = awaitLines(output, "response:200", before + 1);
+            assertThat(lines).as("prefixed with the replica").allMatch(l -> l.startsWith("web-1  | "));
+
+            host.ok(dir, stack.env(), "stop", "web");
+            assertThat(follow.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).as("logs -f ends with its container").isTrue();
+            assertThat(follow.exitValue()).isZero();
+        } finally {
+            follow.destroyForcibly();
+        }
+    }
+
+    /** The lines of {@code file} containing {@code text}, once there are at least {@code count}; waits a bounded time. */
+    private static List<String> awaitLines(Path file, String text, int count) throws IOException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (true) {
+            String content = java.nio.file.Files.exists(file) ? java.nio.file.Files.readString(file) : "";
+            List<String> lines = content.lines().filter(l -> l.contains(text)).toList();
+            if (lines.size() >= count) {
+                return lines;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("fewer than " + count + " lines with " + text + " in logs -f output:\n" + content);
+            }
+            Stack.pause();
+        }
     }
 
     /** {@code up -d} of the same file as project {@value #TAKEN}, its web published on {@code port}. */

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code up --scale}: a service without a fixed host port scaled to three replicas, which its name resolves
- * to from inside a container, then back to one (the highest numbers go, replica 1 stays as it was), then
- * {@code down -v} leaves nothing.
+ * to from inside a container, then back to one (the highest numbers go, replica 1 stays as it was); one-off
+ * containers of {@code run --rm}; then {@code down -v} leaves nothing.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(OrderAnnotation.class)
@@ -72,6 +72,23 @@ class ScaleIT {
 
     @Test
     @Order(3)
+    void runRemovesItsOneOffContainerAndPassesOnItsOutputAndExitCode() {
+        List<String> oneOffs = List.of("com.docker.compose.project=" + PROJECT, "com.docker.compose.oneoff=True");
+
+        Commands.Result hello = host.ok(stack.dir(), stack.env(), "run", "--rm", "app", "echo", "hello from a one-off");
+        assertThat(hello.out()).contains("hello from a one-off");
+        // A one-off is on the project's network: the service's name resolves there (to replica 1, the one running).
+        Commands.Result lookup = host.ok(stack.dir(), stack.env(), "run", "--rm", "app", "nslookup", "app");
+        assertThat(lookup.out().substring(lookup.out().indexOf("Name:"))).contains(addresses().getFirst());
+        Commands.Result failing = host.jcompose(stack.dir(), stack.env(), "run", "--rm", "app", "sh", "-c", "exit 7");
+        assertThat(failing.exit()).as(failing.describe()).isEqualTo(7);
+
+        assertThat(host.agent().list(oneOffs)).as("--rm removed every one-off").isEmpty();
+        assertThat(stack.ps()).extracting(r -> r.get("Name")).containsExactly("scale-app-1");
+    }
+
+    @Test
+    @Order(4)
     void downWithVolumesLeavesNothingOfTheProject() {
         host.ok(stack.dir(), stack.env(), "down", "-v");
         stack.assertNothingLeft();
