@@ -139,6 +139,16 @@ record Footprint(String prefix, Path root, Path runtimeDir) {
     }
 
     /**
+     * Agents serving the run's runtime directory (the launcher starts them with {@code --runtime-dir <it>}): after
+     * teardown stopped its agent, none may be left.
+     */
+    List<Long> agents() {
+        String option = "--runtime-dir " + runtimeDir;
+        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(option))
+                .map(ProcessHandle::pid).toList();
+    }
+
+    /**
      * The agent's own namespace directory, which it mounts (shared) so that namespace files propagate, and leaves
      * mounted when it stops: containers outlive the agent, their namespaces with them.
      */
@@ -160,6 +170,7 @@ record Footprint(String prefix, Path root, Path runtimeDir) {
         childCgroups().forEach(c -> out.add("cgroup " + c));
         processes().forEach(p -> out.add("process " + p + " " + ProcessHandle.of(p).flatMap(h -> h.info().commandLine()).orElse("")));
         monitors().forEach(p -> out.add("monitor " + p));
+        agents().forEach(p -> out.add("agent " + p));
         return out;
     }
 
@@ -175,6 +186,9 @@ record Footprint(String prefix, Path root, Path runtimeDir) {
 
     /** Removes whatever the run left, the agent's skeleton included: only things named after it. */
     void removeAll() {
+        for (long pid : agents()) {
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        }
         for (long pid : monitors()) {
             ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
         }

@@ -182,7 +182,9 @@ final class JcomposeHost implements BeforeAllCallback, AfterAllCallback {
                     problems.add("down -v of " + project + " failed: " + down.describe());
                 }
             }
-            if (agentPid > 0 && !AgentControl.stop(footprint.runtimeDir(), Duration.ofSeconds(30))) {
+            // Stopped by the pid it answers with; an agent that started but never got as far as answering is
+            // found by its command line and killed by removeAll().
+            if (!AgentControl.stop(footprint.runtimeDir(), Duration.ofSeconds(30)) && agentPid > 0) {
                 problems.add("the agent (pid " + agentPid + ") was gone before teardown");
             }
             problems.addAll(footprint.leftovers());
