@@ -45,7 +45,7 @@ class QuickstartIT {
     @BeforeAll
     void copyTheExampleAndWatchItsEvents() {
         dir = host.example("quickstart", PROJECT);
-        stack = new Stack(host, dir, PROJECT, Map.of("WEB_PORT", Integer.toString(JcomposeHost.freePort())));
+        stack = Stack.published(host, dir, PROJECT, "WEB_PORT");
         eventStream = host.agent().events(List.of("com.docker.compose.project=" + PROJECT), events::add);
     }
 

@@ -41,7 +41,7 @@ class ScaleIT {
     @BeforeAll
     void writeTheComposeFile() {
         Path dir = host.composeFile(PROJECT, COMPOSE);
-        stack = new Stack(host, dir, PROJECT, Map.of());
+        stack = new Stack(host, dir, PROJECT);
     }
 
     @Test

@@ -23,9 +23,20 @@ import java.util.Map;
  * of it — {@code ps --format json} rows, HTTP through its published port, and the check that nothing of it
  * remains.
  */
-record Stack(JcomposeHost host, Path dir, String project, Map<String, String> baseEnv) {
+record Stack(JcomposeHost host, Path dir, String project, Map<String, String> baseEnv, int port) {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private static final Duration HTTP_PATIENCE = Duration.ofSeconds(20);
+
+    /** A project published on no fixed host port. */
+    Stack(JcomposeHost host, Path dir, String project) {
+        this(host, dir, project, Map.of(), 0);
+    }
+
+    /** A project whose compose file publishes on {@code ${variable}}: a port free on 127.0.0.1 now. */
+    static Stack published(JcomposeHost host, Path dir, String project, String variable) {
+        int port = JcomposeHost.freePort();
+        return new Stack(host, dir, project, Map.of(variable, Integer.toString(port)), port);
+    }
 
     Map<String, String> env() {
         return baseEnv;
@@ -36,10 +47,6 @@ record Stack(JcomposeHost host, Path dir, String project, Map<String, String> ba
         Map<String, String> all = new HashMap<>(baseEnv);
         all.put(name, value);
         return all;
-    }
-
-    int port() {
-        return Integer.parseInt(baseEnv.get("WEB_PORT"));
     }
 
     /** {@code jcompose -p PROJECT ps -a --format json}, one map per container. */
@@ -67,18 +74,41 @@ record Stack(JcomposeHost host, Path dir, String project, Map<String, String> ba
     }
 
     /**
-     * GET {@code path} on 127.0.0.1:{@link #port()}; a started container's server may need a moment to listen,
-     * so a refused connection or a 5xx is retried for a bounded time.
+     * GET {@code path} on 127.0.0.1:{@link #port()}, expecting 200; a started container's server may need a moment
+     * to listen, so a refused connection or another status is retried for a bounded time.
      */
     String get(String path) {
-        URI uri = URI.create("http://127.0.0.1:" + port() + path);
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)), 200);
+    }
+
+    /**
+     * POST {@code body} to {@code path} once (a POST is not repeated: it would add twice), expecting a 2xx;
+     * the stack is up and answering GETs when a test posts.
+     */
+    String post(String path, String body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(5)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as("POST " + path + ": " + response.body()).isBetween(200, 299);
+            return response.body();
+        } catch (IOException e) {
+            throw new AssertionError("POST " + request.uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String send(HttpRequest.Builder request, int expected) {
+        HttpRequest built = request.timeout(Duration.ofSeconds(5)).build();
+        URI uri = built.uri();
         long deadline = System.nanoTime() + HTTP_PATIENCE.toNanos();
         String last = "no answer";
         while (true) {
             try {
-                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
+                HttpResponse<String> response = HTTP.send(built, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == expected) {
                     return response.body();
                 }
                 last = "status " + response.statusCode() + ": " + response.body();
@@ -89,7 +119,7 @@ record Stack(JcomposeHost host, Path dir, String project, Map<String, String> ba
                 throw new IllegalStateException(e);
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("GET " + uri + " did not answer 200 within " + HTTP_PATIENCE + ": " + last);
+                throw new AssertionError(built.method() + " " + uri + " did not answer " + expected + " within " + HTTP_PATIENCE + ": " + last);
             }
             pause();
         }
