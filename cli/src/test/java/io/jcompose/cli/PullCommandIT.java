@@ -31,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code image pull}, {@code pull} and {@code images} through the real launcher against Debian's docker-registry on
- * 127.0.0.1 (plain HTTP, as the agent uses for loopback registries) and an agent of the test's own, started on
- * demand in this test's directories and cgroup. Root only.
+ * 127.0.0.1 (plain HTTP, as the agent uses for loopback registries) and an agent of the test's own: its directories,
+ * cgroup, interface prefix, nftables table and address pool. Root only.
  */
 class PullCommandIT {
     private static final Path LAUNCHER = Path.of("..", "jcompose").toAbsolutePath().normalize();
@@ -45,6 +45,8 @@ class PullCommandIT {
     private String cgroup;
     private Map<String, String> env;
     private Path project;
+    private String prefix;
+    private Process agent;
 
     @AfterEach
     void takeEverythingDown() throws Exception {
@@ -55,8 +57,13 @@ class PullCommandIT {
         } finally {
             try {
                 if (runtime != null) AgentControl.stop(runtime, Duration.ofSeconds(30));
+                if (agent != null && agent.isAlive()) { // it never became ready
+                    agent.destroy();
+                    agent.waitFor(30, TimeUnit.SECONDS);
+                }
                 removeCgroups();
                 unmountNamespaceDirectory();
+                removeNetworkLeftovers();
             } finally {
                 if (registry != null) registry.close();
             }
@@ -66,12 +73,13 @@ class PullCommandIT {
     @Test
     void pullsFromARegistryAndListsTheProjectsImages() throws Exception {
         assumeTrue("root".equals(System.getProperty("user.name")), "the agent runs as root only");
-        assumeTrue(RegistryServer.available(), "install docker-registry");
         String name = "jt" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
         runtime = tmp.resolve("run");
         cgroup = "/" + name;
         env = Map.of("JCOMPOSE_RUNTIME_DIR", runtime.toString(), "JCOMPOSE_DATA_ROOT", tmp.resolve("data").toString(),
                 "JCOMPOSE_CGROUP_PARENT", cgroup, "COMPOSE_PROJECT_NAME", name);
+        prefix = name;
+        startAgent(name);
         registry = RegistryServer.anonymous();
         String host = registry.host();
         String busy1 = host + "/jt/busy:1";
@@ -127,7 +135,8 @@ class PullCommandIT {
         assertThat(run("image", "rm", busy2).exit).isZero();
         Result ignoring = run("pull", "--ignore-pull-failures");
         assertThat(ignoring.exit).as(ignoring.output).isZero();
-        assertThat(ignoring.output).contains("image " + nope + " not found", "warning: the image of ghost was not pulled");
+        assertThat(ignoring.output)
+                .contains("image " + nope + " not found", "warning: the image of ghost was not pulled");
         assertThat(run("image", "ls", "--format", "json").output).contains("\"Tag\":\"2\"");
 
         // --policy missing must not ask the registry at all: it succeeds with the registry stopped, where an
@@ -148,11 +157,57 @@ class PullCommandIT {
         assertThat(create.exit).as(create.output).isZero();
         Result images = run("images", "--format", "json");
         assertThat(images.exit).as(images.output).isZero();
-        assertThat(images.output).contains("\"ContainerName\":\"" + name + "-a-1\"", "\"ContainerName\":\"" + name + "-c-1\"",
+        assertThat(images.output).contains("\"ContainerName\":\"" + name + "-a-1\"",
+                "\"ContainerName\":\"" + name + "-c-1\"",
                 "\"Repository\":\"" + host + "/jt/busy\"", "\"ID\":\"" + one.config() + "\"");
         Result ids = run("images", "-q", "a");
         assertThat(ids.exit).as(ids.output).isZero();
         assertThat(ids.output).isEqualTo(one.config().encoded().substring(0, 12) + "\n");
+    }
+
+    /**
+     * The agent of this test, detached as the CLI would start it but with networks of its own: the CLI's on-demand
+     * start passes no network settings, and an agent on the default interface prefix, nftables table and address
+     * pool would take the host agent's interfaces for its own leftovers.
+     */
+    private void startAgent(String name) throws IOException, InterruptedException {
+        Files.createDirectories(runtime);
+        Path resolvConf = Files.writeString(tmp.resolve("resolv.conf"), "nameserver 127.0.0.1\n");
+        // AgentMain itself, from the launcher's jar: `jcompose agent` does not take the network options.
+        List<String> command = List.of("setsid", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp", LAUNCHER.resolveSibling("cli/target/jcompose.jar").toString(),
+                "io.jcompose.agent.daemon.AgentMain", "--runtime-dir", runtime.toString(),
+                "--data-root", env.get("JCOMPOSE_DATA_ROOT"), "--cgroup-parent", cgroup, "--network-prefix", name,
+                "--address-pools", freePool() + ":24", "--resolv-conf", resolvConf.toString());
+        agent = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(runtime.resolve("agent.log").toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        for (int i = 0; i < 900 && AgentControl.status(runtime).isEmpty(); i++) {
+            assertThat(agent.isAlive()).as(() -> "the agent exited: " + log()).isTrue();
+            Thread.sleep(100);
+        }
+        assertThat(AgentControl.status(runtime)).as(this::log).isPresent();
+    }
+
+    private String log() {
+        try {
+            return Files.readString(runtime.resolve("agent.log"));
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    /** A 10.x.0.0/16 no route of this host touches. */
+    private static String freePool() throws IOException, InterruptedException {
+        Process ip = new ProcessBuilder("ip", "-4", "route", "show", "table", "all").redirectErrorStream(true).start();
+        String routes = new String(ip.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        ip.waitFor();
+        for (int i = 0; i < 100; i++) {
+            String prefix = "10." + ThreadLocalRandom.current().nextInt(160, 200) + ".";
+            if (!routes.contains(prefix)) return prefix + "0.0/16";
+        }
+        throw new IllegalStateException("no free 10.x.0.0/16 among the host's routes:\n" + routes);
     }
 
     private static Built push(ContentStore source, String ref, String version) {
@@ -179,6 +234,23 @@ class PullCommandIT {
                 }
             }
         }
+    }
+
+    /** The agent keeps its nftables table when it stops; bridges `down` missed are named with the prefix. */
+    private void removeNetworkLeftovers() throws IOException, InterruptedException {
+        if (prefix == null) return;
+        Process links = new ProcessBuilder("ip", "-o", "link", "show").redirectErrorStream(true).start();
+        for (String line : new String(links.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList()) {
+            String link = line.split(": ")[1].split("@")[0];
+            if (link.startsWith(prefix)) quietly("ip", "link", "delete", link);
+        }
+        links.waitFor();
+        quietly("nft", "delete", "table", "inet", prefix);
+    }
+
+    private static void quietly(String... command) throws IOException, InterruptedException {
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()
+                .waitFor();
     }
 
     /** The agent bind-mounts its netns directory onto itself (as ip-netns does) and leaves it for the next start. */
