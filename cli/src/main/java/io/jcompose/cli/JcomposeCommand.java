@@ -1,5 +1,6 @@
 package io.jcompose.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -49,6 +50,26 @@ public final class JcomposeCommand implements Callable<Integer> {
     }
 
     /** The command line for {@code context}, ready to {@code execute(args)}. */
+    /** Commands that change nothing, or that show their plan ({@code up}): the only ones --dry-run may reach. */
+    private static final java.util.Set<String> DRY_RUN_SAFE = java.util.Set.of("up", "config", "ps", "ls", "images",
+            "logs", "port", "top", "events", "version", "help", "jcompose", "image ls", "image inspect", "agent status");
+
+    /** With the global --dry-run, a command that would change something without a plan to show is refused. */
+    String dryRunRefusal(CommandLine.ParseResult parseResult) {
+        if (!global.dryRun()) return null;
+        List<String> names = new java.util.ArrayList<>();
+        for (CommandLine.ParseResult r = parseResult.subcommand(); r != null; r = r.subcommand()) {
+            names.add(r.commandSpec().name());
+        }
+        String command = String.join(" ", names);
+        if (names.isEmpty() || DRY_RUN_SAFE.contains(command) || parseResult.isUsageHelpRequested()) return null;
+        for (CommandLine.ParseResult r = parseResult; r != null; r = r.subcommand()) {
+            if (r.isUsageHelpRequested()) return null;
+        }
+        return "--dry-run is not supported by `" + command + "` yet, and nothing was changed — `up --dry-run` prints its"
+                + " plan; run " + command + " without --dry-run to do it";
+    }
+
     public static CommandLine commandLine(CliContext context) {
         JcomposeCommand root = new JcomposeCommand(context);
         CommandLine cl = new CommandLine(root);
@@ -59,6 +80,11 @@ public final class JcomposeCommand implements Callable<Integer> {
         // --ansi is only known after parsing; apply it before any help text is drawn.
         cl.setExecutionStrategy(parseResult -> {
             root.applyAnsi(parseResult);
+            String refusal = root.dryRunRefusal(parseResult);
+            if (refusal != null) {
+                cl.getErr().println(refusal);
+                return 1;
+            }
             return new RunLast().execute(parseResult);
         });
         return cl;

@@ -47,7 +47,6 @@ final class Lifecycle {
     }
 
     static int start(StartCommand cmd, StackSession session) throws InterruptedException {
-        session.refuseDryRun("start");
         Target t = target(session, cmd.services);
         return startAll(t, session);
     }
@@ -73,14 +72,12 @@ final class Lifecycle {
     }
 
     static int stop(StopCommand cmd, StackSession session) throws InterruptedException {
-        session.refuseDryRun("stop");
         Target t = target(session, cmd.services);
         return session.report(session.executor(t.node(), cmd.timeout).stopAll(t.selected().containers(),
                 t.all().graph(), false, false));
     }
 
     static int restart(RestartCommand cmd, StackSession session) throws InterruptedException {
-        session.refuseDryRun("restart");
         List<String> services = cmd.services;
         Target t = target(session, services);
         if (!services.isEmpty() && !cmd.noDeps) {
@@ -112,7 +109,6 @@ final class Lifecycle {
     }
 
     static int kill(KillCommand cmd, StackSession session) throws InterruptedException {
-        session.refuseDryRun("kill");
         Target t = target(session, cmd.services);
         List<ContainerView> containers = t.selected().all().stream()
                 .filter(c -> cmd.removeOrphans || t.desired() == null
@@ -122,7 +118,6 @@ final class Lifecycle {
     }
 
     static int rm(RmCommand cmd, StackSession session) throws InterruptedException {
-        session.refuseDryRun("rm");
         Target t = target(session, cmd.services);
         Map<String, List<ContainerView>> doomed = new LinkedHashMap<>();
         t.selected().containers().forEach((service, containers) -> {
@@ -139,7 +134,6 @@ final class Lifecycle {
     }
 
     static int down(DownCommand cmd, StackSession session) throws InterruptedException {
-        session.refuseDryRun("down");
         Target t = target(session, cmd.services);
         Executor executor = session.executor(t.node(), cmd.timeout);
         if (!cmd.services.isEmpty()) {

@@ -57,18 +57,22 @@ final class ProjectImages {
         AgentClient agent = new AgentConnection(context).connect(err);
         ImageActions.PullProgress progress = new ImageActions.PullProgress(err, quiet);
         Map<String, String> failures = new ConcurrentHashMap<>();
-        List<Thread> pulls = new ArrayList<>();
+        List<Service> toPull = new ArrayList<>();
         for (Service s : services) {
             String skip = skipReason(agent, s, policyOverride);
             if (skip != null) {
                 note(quiet, s.name() + " Skipped - " + skip);
-                continue;
+            } else {
+                toPull.add(s);
             }
+        }
+        List<Thread> pulls = new ArrayList<>();
+        for (Service s : onePerImage(toPull)) {
             String name = s.name().toString();
             pulls.add(Thread.ofVirtual().name("pull-" + name).start(() -> {
                 try {
+                    // The agent's progress stream ends with "pulled", which prints the service's "Pulled" line.
                     agent.pullImage(s.image(), s.platform(), line -> progress.show(name, line));
-                    note(quiet, name + " Pulled");
                 } catch (AgentException e) {
                     failures.put(name, e.getMessage());
                     note(false, name + " Error " + e.getMessage());
@@ -93,6 +97,18 @@ final class ProjectImages {
         throw new CommandFailure("failed to pull the image" + (failures.size() == 1 ? " of " : "s of ")
                 + String.join(", ", failures.keySet().stream().sorted().toList())
                 + " — see the errors above; --ignore-pull-failures pulls the rest anyway");
+    }
+
+    /**
+     * The first service of each image: services sharing an image share its pull, as in docker compose, instead
+     * of fetching it twice at once.
+     */
+    static List<Service> onePerImage(List<Service> services) {
+        Map<String, Service> byImage = new LinkedHashMap<>();
+        for (Service s : services) {
+            byImage.putIfAbsent(s.image(), s);
+        }
+        return List.copyOf(byImage.values());
     }
 
     private static String skipReason(AgentClient agent, Service s, String policyOverride) {

@@ -51,17 +51,6 @@ final class StackSession {
         return progress;
     }
 
-    /**
-     * Commands other than {@code up} cannot show a plan yet; with {@code --dry-run} they refuse rather than
-     * change what the user asked to leave alone.
-     */
-    void refuseDryRun(String command) {
-        if (globalDryRun()) {
-            throw new CommandFailure("--dry-run is not supported by `" + command + "` yet, and nothing was changed"
-                    + " — `up --dry-run` prints its plan; run " + command + " without --dry-run to do it");
-        }
-    }
-
     boolean globalDryRun() {
         return root.global().dryRun();
     }

@@ -156,12 +156,18 @@ class StackCommandsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"down", "stop", "start", "restart", "rm", "kill"})
+    @ValueSource(strings = {"down", "stop", "start", "restart", "rm", "kill", "pause", "unpause", "pull", "create",
+        "wait app", "image rm", "image prune", "exec app true", "run app true"})
     void aCommandThatCannotShowAPlanRefusesDryRunBeforeReachingTheAgent(String command) throws Exception {
         java.nio.file.Files.writeString(dir.resolve("compose.yaml"), "services:\n  app:\n    image: busybox\n");
+        List<String> args = new java.util.ArrayList<>(List.of("--dry-run"));
+        args.addAll(List.of(command.split(" ")));
+        if (command.startsWith("image rm")) args.add("busybox");
         CliRun run = CliRun.run(CliContext.of(dir, Map.of("JCOMPOSE_RUNTIME_DIR", dir.resolve("none").toString())),
-                "--dry-run", command);
+                args.toArray(String[]::new));
+        String name = command.startsWith("exec") || command.startsWith("run") || command.startsWith("wait")
+                ? command.split(" ")[0] : command;
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains("--dry-run is not supported by `" + command + "`", "nothing was changed");
+        assertThat(run.err()).contains("--dry-run is not supported by `" + name + "`", "nothing was changed");
     }
 }
