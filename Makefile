@@ -10,13 +10,18 @@ ifeq ($(JAVA_HOME),)
 $(error no Java 25 runtime found; run ./install.sh)
 endif
 
-.PHONY: build test bench clean
+.PHONY: build test e2e bench clean
 
 build:
 	$(MVN) -q -DskipTests package
 
 test:
 	$(MVN) verify
+
+# The end-to-end suite alone (root only): the real ./jcompose against agents of its own.
+e2e:
+	$(MVN) -pl examples -am verify -Dit.test='**/e2e/*IT' -Dtest=none \
+		-Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false
 
 bench: build
 	bench/cli-startup.sh

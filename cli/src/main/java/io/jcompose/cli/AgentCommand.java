@@ -2,6 +2,7 @@ package io.jcompose.cli;
 
 import io.jcompose.agent.daemon.AgentConfig;
 import io.jcompose.agent.daemon.AgentMain;
+import io.jcompose.agent.network.NetworkSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +36,19 @@ final class AgentCommand implements Callable<Integer> {
             description = "OCI runtimes to try, in order (default: crun,runc; the first that works on this host is used).")
     private List<String> runtimes;
 
+    @Option(names = "--network-prefix", paramLabel = "PREFIX",
+            description = "Start of the names of the interfaces and of the nftables table the agent makes (default: jc;"
+                    + " the table is then `jcompose`).")
+    private String networkPrefix;
+
+    @Option(names = "--address-pools", paramLabel = "BASE/LEN:SIZE[,…]",
+            description = "Address pools networks without a subnet are cut from, e.g. 10.213.0.0/16:24 (default: Docker's).")
+    private String addressPools;
+
+    @Option(names = "--resolv-conf", paramLabel = "FILE",
+            description = "Resolver file whose servers the containers' DNS forwards to (default: /etc/resolv.conf).")
+    private Path resolvConf;
+
     @Option(names = "--insecure-registry", paramLabel = "HOST:PORT",
             description = "Registry to pull from over plain HTTP; repeatable (loopback registries always are).")
     private List<String> insecureRegistries;
@@ -51,7 +65,13 @@ final class AgentCommand implements Callable<Integer> {
         if (cgroupParent != null) config = config.withCgroupParent(cgroupParent);
         if (runtimes != null && !runtimes.isEmpty()) config = config.withRuntimePreference(runtimes);
         if (insecureRegistries != null) config = config.withInsecureRegistries(insecureRegistries);
+        config = config.withNetwork(networkOptions().applyTo(config.network()));
         return AgentMain.run(config);
+    }
+
+    /** The network options given on the command line. */
+    NetworkOptions networkOptions() {
+        return new NetworkOptions(networkPrefix, addressPools, resolvConf);
     }
 
     private static boolean isRoot() {
@@ -59,6 +79,27 @@ final class AgentCommand implements Callable<Integer> {
             return ((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")) == 0;
         } catch (IOException | UnsupportedOperationException e) {
             return false;
+        }
+    }
+
+    /**
+     * The network options, each null when not given. Apart from the command class because picocli reads the
+     * command's declared methods when it builds the command line (for any command, {@code version} included):
+     * a method of the command naming {@link NetworkSettings} would load the agent's classes at every start.
+     */
+    record NetworkOptions(String prefix, String pools, Path resolvConf) {
+        /** {@code settings} with the options that were given applied. */
+        NetworkSettings applyTo(NetworkSettings settings) {
+            if (prefix != null) settings = settings.withPrefix(prefix);
+            if (pools != null) {
+                try {
+                    settings = settings.withPools(NetworkSettings.parsePools(pools));
+                } catch (IllegalArgumentException e) {
+                    throw new CommandFailure("--address-pools: " + e.getMessage());
+                }
+            }
+            if (resolvConf != null) settings = settings.withResolvConf(resolvConf);
+            return settings;
         }
     }
 

@@ -21,13 +21,18 @@ import java.util.concurrent.ExecutionException;
  * launcher's {@code jcompose agent}, detached in its own session (it outlives this command), writing to
  * {@code <runtimeDir>/agent.log}; the command waits for its readiness file, never for a fixed time.
  *
- * <p>Environment: {@code JCOMPOSE_RUNTIME_DIR} (socket, default /run/jcompose), {@code JCOMPOSE_DATA_ROOT}
- * and {@code JCOMPOSE_CGROUP_PARENT} (for a started agent) let tests run an agent of their own.
+ * <p>Environment: {@code JCOMPOSE_RUNTIME_DIR} (socket, default /run/jcompose), {@code JCOMPOSE_DATA_ROOT},
+ * {@code JCOMPOSE_CGROUP_PARENT}, {@code JCOMPOSE_NETWORK_PREFIX}, {@code JCOMPOSE_ADDRESS_POOLS} and
+ * {@code JCOMPOSE_RESOLV_CONF} (for a started agent) let tests run an agent of their own whose interfaces,
+ * nftables table, subnets and DNS upstreams never meet a production agent's.
  */
 final class AgentConnection {
     static final String RUNTIME_DIR = "JCOMPOSE_RUNTIME_DIR";
     static final String DATA_ROOT = "JCOMPOSE_DATA_ROOT";
     static final String CGROUP_PARENT = "JCOMPOSE_CGROUP_PARENT";
+    static final String NETWORK_PREFIX = "JCOMPOSE_NETWORK_PREFIX";
+    static final String ADDRESS_POOLS = "JCOMPOSE_ADDRESS_POOLS";
+    static final String RESOLV_CONF = "JCOMPOSE_RESOLV_CONF";
     /** Set by the launcher script to its own path. */
     static final String LAUNCHER = "JCOMPOSE_LAUNCHER";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
@@ -90,17 +95,20 @@ final class AgentConnection {
         }
     }
 
-    /** {@code setsid <launcher> agent --runtime-dir … [--data-root …] [--cgroup-parent …]}. */
+    /**
+     * {@code setsid <launcher> agent --runtime-dir … [--data-root …] [--cgroup-parent …] [--network-prefix …]
+     * [--address-pools …] [--resolv-conf …]}, each optional one when its variable is set and not empty.
+     */
     List<String> command() {
         List<String> cmd = new ArrayList<>(List.of("setsid", launcher().toString(), "agent",
                 "--runtime-dir", runtimeDir.toString()));
-        String data = context.environment().get(DATA_ROOT);
-        if (data != null && !data.isEmpty()) {
-            cmd.addAll(List.of("--data-root", data));
-        }
-        String cgroup = context.environment().get(CGROUP_PARENT);
-        if (cgroup != null && !cgroup.isEmpty()) {
-            cmd.addAll(List.of("--cgroup-parent", cgroup));
+        for (var option : List.of(List.of(DATA_ROOT, "--data-root"), List.of(CGROUP_PARENT, "--cgroup-parent"),
+                List.of(NETWORK_PREFIX, "--network-prefix"), List.of(ADDRESS_POOLS, "--address-pools"),
+                List.of(RESOLV_CONF, "--resolv-conf"))) {
+            String value = context.environment().get(option.get(0));
+            if (value != null && !value.isEmpty()) {
+                cmd.addAll(List.of(option.get(1), value));
+            }
         }
         return cmd;
     }

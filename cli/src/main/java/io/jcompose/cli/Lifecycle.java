@@ -5,6 +5,8 @@ import io.jcompose.scheduler.execute.Down;
 import io.jcompose.scheduler.execute.Executor;
 import io.jcompose.scheduler.execute.LabelledProject;
 import io.jcompose.scheduler.execute.ServiceOutcome;
+import io.jcompose.scheduler.graph.DependencyEdge;
+import io.jcompose.scheduler.graph.ServiceGraph;
 import io.jcompose.scheduler.naming.Labels;
 import io.jcompose.scheduler.node.Node;
 import io.jcompose.scheduler.plan.Action;
@@ -76,11 +78,34 @@ final class Lifecycle {
     }
 
     static int restart(RestartCommand cmd, StackSession session) throws InterruptedException {
-        Target t = target(session, cmd.services);
+        List<String> services = cmd.services;
+        Target t = target(session, services);
+        if (!services.isEmpty() && !cmd.noDeps) {
+            services = withRestartDependents(t.all().graph(), services);
+            t = target(session, services);
+        }
         int code = session.report(session.executor(t.node(), cmd.timeout).stopAll(t.selected().containers(),
                 t.all().graph(), false, false));
         if (code != 0) return code;
-        return startAll(target(session, cmd.services), session);
+        return startAll(target(session, services), session);
+    }
+
+    /**
+     * {@code services} and, transitively, the services that asked to be restarted with them
+     * ({@code depends_on: {X: {restart: true}}}): docker compose's {@code restart X} restarts those too,
+     * unless {@code --no-deps}.
+     */
+    static List<String> withRestartDependents(ServiceGraph graph, List<String> services) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>(services);
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>(services);
+        while (!todo.isEmpty()) {
+            String s = todo.pop();
+            if (!graph.services().contains(s)) continue;
+            for (DependencyEdge e : graph.dependentsOf(s)) {
+                if (e.restart() && out.add(e.service())) todo.push(e.service());
+            }
+        }
+        return List.copyOf(out);
     }
 
     static int kill(KillCommand cmd, StackSession session) throws InterruptedException {

@@ -29,7 +29,7 @@ final class RestartCommand implements Callable<Integer> {
     @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", description = "Seconds to wait before killing.")
     Integer timeout;
 
-    @Option(names = "--no-deps", description = "Do not restart the services the named ones depend on.")
+    @Option(names = "--no-deps", description = "Do not also restart the services that depend on the named ones with `restart: true`.")
     boolean noDeps;
 
     @Override
