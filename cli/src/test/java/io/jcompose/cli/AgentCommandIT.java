@@ -29,37 +29,26 @@ class AgentCommandIT {
     Path tmp;
 
     private Process agent;
-    private String cgroup;
+    private IsolatedAgent isolated;
 
     @AfterEach
-    void stopAgentAndRemoveItsCgroups() throws IOException, InterruptedException {
+    void stopAgentAndRemoveWhatItKeeps() throws IOException, InterruptedException {
         if (agent != null && agent.isAlive()) {
             agent.destroy();
             if (!agent.waitFor(20, TimeUnit.SECONDS)) agent.destroyForcibly();
         }
-        if (cgroup == null) return;
-        // The agent's cgroup parent outlives its containers by design; this test's one must not.
-        try (var controllers = Files.list(Path.of("/sys/fs/cgroup"))) {
-            for (Path controller : controllers.toList()) {
-                Path dir = controller.resolve(cgroup.substring(1));
-                if (!Files.isDirectory(dir)) continue;
-                try (var tree = Files.walk(dir)) {
-                    for (Path d : tree.filter(Files::isDirectory).sorted(java.util.Comparator.reverseOrder()).toList()) {
-                        Files.delete(d);
-                    }
-                }
-            }
-        }
+        // The agent's cgroup parent, nftables table and netns mount outlive it by design; this test's must not.
+        if (isolated != null) isolated.remove();
     }
 
     @Test
     void agentRunsReportsStatusAndStops() throws Exception {
         assumeTrue("root".equals(System.getProperty("user.name")), "the agent runs as root only");
-        Path runtime = tmp.resolve("run");
-        Path data = tmp.resolve("data");
-        cgroup = "/jt" + Long.toHexString(System.nanoTime() & 0xffffffL);
-        agent = new ProcessBuilder(LAUNCHER.toString(), "agent", "--data-root", data.toString(),
-                "--runtime-dir", runtime.toString(), "--cgroup-parent", cgroup)
+        isolated = IsolatedAgent.in(tmp);
+        Path runtime = isolated.runtime();
+        List<String> command = new ArrayList<>(List.of(LAUNCHER.toString(), "agent"));
+        command.addAll(isolated.agentFlags());
+        agent = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("agent.log").toFile()).start();
 
         AgentReadiness.await(runtime, Duration.ofSeconds(60));

@@ -31,8 +31,8 @@ class EverydayCommandsIT {
     @TempDir
     Path tmp;
 
+    private IsolatedAgent agent;
     private Path runtime;
-    private String cgroup;
     private Map<String, String> env;
     private Path project;
 
@@ -44,19 +44,18 @@ class EverydayCommandsIT {
             }
         } finally {
             if (runtime != null) AgentControl.stop(runtime, Duration.ofSeconds(30));
-            removeCgroups();
-            unmountNamespaceDirectory();
+            if (agent != null) agent.remove();
         }
     }
 
     @Test
     void runExecLogsAndPortOnARealStack() throws Exception {
         assumeTrue("root".equals(System.getProperty("user.name")), "the agent runs as root only");
-        String name = "jt" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
-        runtime = tmp.resolve("run");
-        cgroup = "/" + name;
-        env = Map.of("JCOMPOSE_RUNTIME_DIR", runtime.toString(), "JCOMPOSE_DATA_ROOT", tmp.resolve("data").toString(),
-                "JCOMPOSE_CGROUP_PARENT", cgroup, "COMPOSE_PROJECT_NAME", name);
+        agent = IsolatedAgent.in(tmp);
+        String name = agent.name();
+        runtime = agent.runtime();
+        env = new java.util.HashMap<>(agent.env());
+        env.put("COMPOSE_PROJECT_NAME", name);
         project = Files.createDirectories(tmp.resolve("project"));
         Files.writeString(project.resolve("compose.yaml"), """
                 services:
@@ -111,34 +110,6 @@ class EverydayCommandsIT {
         Result down = run("down", "-t", "1");
         assertThat(down.exit).as(down.output).isZero();
         assertThat(agent.list(List.of("com.docker.compose.project=" + name))).isEmpty();
-    }
-
-    private void removeCgroups() throws IOException {
-        if (cgroup == null) return;
-        try (var controllers = Files.list(Path.of("/sys/fs/cgroup"))) {
-            for (Path controller : controllers.toList()) {
-                Path dir = controller.resolve(cgroup.substring(1));
-                if (!Files.isDirectory(dir)) continue;
-                try (var tree = Files.walk(dir)) {
-                    for (Path d : tree.filter(Files::isDirectory).sorted(java.util.Comparator.reverseOrder()).toList()) {
-                        Files.delete(d);
-                    }
-                }
-            }
-        }
-    }
-
-    /** The agent bind-mounts its netns directory onto itself (as ip-netns does) and leaves it for the next start. */
-    private void unmountNamespaceDirectory() throws IOException, InterruptedException {
-        if (runtime == null) return;
-        String netns = runtime.resolve("netns").toString();
-        for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) {
-            String[] fields = line.split(" ");
-            if (fields.length > 4 && fields[4].equals(netns)) {
-                exec(List.of("umount", netns));
-                return;
-            }
-        }
     }
 
     private static void exec(List<String> command) throws IOException, InterruptedException {

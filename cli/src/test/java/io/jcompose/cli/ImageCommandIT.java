@@ -31,34 +31,22 @@ class ImageCommandIT {
     Path tmp;
 
     private Path runtime;
-    private String cgroup;
+    private IsolatedAgent agent;
 
     @AfterEach
-    void stopTheAgentItStartedAndRemoveItsCgroups() throws IOException {
+    void stopTheAgentItStartedAndRemoveWhatItKeeps() throws Exception {
         if (runtime != null) {
             AgentControl.stop(runtime, Duration.ofSeconds(30));
         }
-        if (cgroup == null) return;
-        try (var controllers = Files.list(Path.of("/sys/fs/cgroup"))) {
-            for (Path controller : controllers.toList()) {
-                Path dir = controller.resolve(cgroup.substring(1));
-                if (!Files.isDirectory(dir)) continue;
-                try (var tree = Files.walk(dir)) {
-                    for (Path d : tree.filter(Files::isDirectory).sorted(java.util.Comparator.reverseOrder()).toList()) {
-                        Files.delete(d);
-                    }
-                }
-            }
-        }
+        if (agent != null) agent.remove();
     }
 
     @Test
     void loadListRemoveWithAnAgentStartedOnDemand() throws Exception {
         assumeTrue("root".equals(System.getProperty("user.name")), "the agent runs as root only");
-        runtime = tmp.resolve("run");
-        cgroup = "/jt" + Long.toHexString(System.nanoTime() & 0xffffffL);
-        Map<String, String> env = Map.of("JCOMPOSE_RUNTIME_DIR", runtime.toString(),
-                "JCOMPOSE_DATA_ROOT", tmp.resolve("data").toString(), "JCOMPOSE_CGROUP_PARENT", cgroup);
+        agent = IsolatedAgent.in(tmp);
+        runtime = agent.runtime();
+        Map<String, String> env = agent.env();
         assertThat(AgentControl.status(runtime)).isEmpty();
 
         Result load = run(env, "image", "load", "-i", dockerArchive("jt/hello:1").toString());

@@ -166,14 +166,14 @@ class PullCommandIT {
     }
 
     /**
-     * The agent of this test, detached as the CLI would start it but with networks of its own: the CLI's on-demand
-     * start passes no network settings, and an agent on the default interface prefix, nftables table and address
-     * pool would take the host agent's interfaces for its own leftovers.
+     * The agent of this test, detached as the CLI would start it, with networks of its own: an agent on the default
+     * interface prefix, nftables table and address pool would take the host agent's interfaces for its own
+     * leftovers. (ImageCommandIT covers the CLI's on-demand start.)
      */
     private void startAgent(String name) throws IOException, InterruptedException {
         Files.createDirectories(runtime);
         Path resolvConf = Files.writeString(tmp.resolve("resolv.conf"), "nameserver 127.0.0.1\n");
-        // AgentMain itself, from the launcher's jar: `jcompose agent` does not take the network options.
+        // AgentMain itself, from the launcher's jar.
         List<String> command = List.of("setsid", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED",
                 "-cp", LAUNCHER.resolveSibling("cli/target/jcompose.jar").toString(),
