@@ -24,6 +24,7 @@ import java.util.concurrent.TimeoutException;
  * everyone waiting for that exit.
  */
 final class ExitRecorder {
+    private static final System.Logger LOG = System.getLogger(ExitRecorder.class.getName());
     private final ContainerStore store;
     private final OciRuntime runtime;
     private final ContainerLayout layout;
@@ -68,11 +69,15 @@ final class ExitRecorder {
         });
     }
 
-    /** Commits an exit; the caller holds the container's lock. */
+    /**
+     * Commits an exit; the caller holds the container's lock. Whoever waits for the exit is answered once it is
+     * recorded, its networking released (its names leave the DNS with it) and the restart policy has decided;
+     * the runtime's state is deleted right after, still under the lock, so nothing else can act on the container
+     * before it is gone — but a caller stopping a chain of containers does not wait for that.
+     */
     Container record(Container c, int code) {
         String id = c.id().value();
         boolean oom = Files.exists(layout.persistDir(id).resolve("oom"));
-        runtime.delete(id, true);
         networking.detach(c); // ports, DNS records and the namespace go with the process
         Container exited = c.exited(code, oom, Instant.now());
         store.update(ContainerRecords.toRow(exited));
@@ -85,6 +90,12 @@ final class ExitRecorder {
         CompletableFuture<Container> future = waiting.remove(id);
         if (future != null) {
             future.complete(exited);
+        }
+        try {
+            runtime.delete(id, true);
+        } catch (RuntimeException e) {
+            // The next start deletes a previous run's runtime state itself.
+            LOG.log(System.Logger.Level.WARNING, "could not delete the runtime state of " + c.name(), e);
         }
         return exited;
     }
