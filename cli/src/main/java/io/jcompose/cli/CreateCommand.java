@@ -2,27 +2,13 @@ package io.jcompose.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code jcompose create}: {@code up --no-start}, with create's own options. */
 @Command(name = "create", description = "Create containers for services without starting them.", sortOptions = false)
-final class CreateCommand implements Callable<Integer> {
-    @Mixin
-    HelpOption helpOption;
-
-    @ParentCommand
-    JcomposeCommand root;
-
-    @Spec
-    CommandSpec spec;
-
+final class CreateCommand extends ProjectCommand {
     @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "Only these services (and what they depend on).")
     List<String> services = new ArrayList<>();
 
@@ -57,6 +43,6 @@ final class CreateCommand implements Callable<Integer> {
         if (forceRecreate && noRecreate) {
             throw new CommandFailure("--force-recreate and --no-recreate cannot be used together");
         }
-        return UpRun.run(up, new StackSession(root, spec.commandLine().getOut(), spec.commandLine().getErr()));
+        return UpRun.run(up, session());
     }
 }

@@ -2,30 +2,16 @@ package io.jcompose.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code jcompose exec}: options only; the work is in {@link ExecRun}. Options end at the service name, so the
  * command's own options pass through ({@code jcompose exec web ls -la}).
  */
 @Command(name = "exec", description = "Execute a command in a running container.", sortOptions = false)
-final class ExecCommand implements Callable<Integer> {
-    @Mixin
-    HelpOption helpOption;
-
-    @ParentCommand
-    JcomposeCommand root;
-
-    @Spec
-    CommandSpec spec;
-
+final class ExecCommand extends ProjectCommand {
     @Parameters(index = "0", paramLabel = "SERVICE", description = "The service whose container runs the command.")
     String service;
 
@@ -57,6 +43,6 @@ final class ExecCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return ExecRun.run(this, new StackSession(root, spec.commandLine().getOut(), spec.commandLine().getErr()));
+        return ExecRun.run(this, session());
     }
 }

@@ -2,27 +2,13 @@ package io.jcompose.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code jcompose kill}: options only; the work is in {@link Lifecycle}. */
 @Command(name = "kill", description = "Send a signal to running containers.", sortOptions = false)
-final class KillCommand implements Callable<Integer> {
-    @Mixin
-    HelpOption helpOption;
-
-    @ParentCommand
-    JcomposeCommand root;
-
-    @Spec
-    CommandSpec spec;
-
+final class KillCommand extends ProjectCommand {
     @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "Only these services.")
     List<String> services = new ArrayList<>();
 
@@ -35,6 +21,6 @@ final class KillCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        return Lifecycle.kill(this, new StackSession(root, spec.commandLine().getOut(), spec.commandLine().getErr()));
+        return Lifecycle.kill(this, session());
     }
 }

@@ -2,27 +2,13 @@ package io.jcompose.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code jcompose logs}: options only; the work is in {@link LogsRun}. */
 @Command(name = "logs", description = "View output from containers.", sortOptions = false)
-final class LogsCommand implements Callable<Integer> {
-    @Mixin
-    HelpOption helpOption;
-
-    @ParentCommand
-    JcomposeCommand root;
-
-    @Spec
-    CommandSpec spec;
-
+final class LogsCommand extends ProjectCommand {
     @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "Only these services.")
     List<String> services = new ArrayList<>();
 
@@ -55,6 +41,6 @@ final class LogsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        return LogsRun.run(this, new StackSession(root, spec.commandLine().getOut(), spec.commandLine().getErr()));
+        return LogsRun.run(this, session());
     }
 }

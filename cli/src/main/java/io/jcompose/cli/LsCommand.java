@@ -2,27 +2,13 @@ package io.jcompose.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code jcompose ls}: options only; the work is in {@link ProjectQueries}. */
 @Command(name = "ls", description = "List running compose projects.", sortOptions = false)
-final class LsCommand implements Callable<Integer> {
-    @Mixin
-    HelpOption helpOption;
-
-    @ParentCommand
-    JcomposeCommand root;
-
-    @Spec
-    CommandSpec spec;
-
+final class LsCommand extends ProjectCommand {
     enum Format { table, json }
 
     @Option(names = {"-a", "--all"}, description = "Show stopped projects too.")
@@ -40,6 +26,6 @@ final class LsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        return ProjectQueries.ls(this, new StackSession(root, spec.commandLine().getOut(), spec.commandLine().getErr()));
+        return ProjectQueries.ls(this, session());
     }
 }

@@ -2,27 +2,13 @@ package io.jcompose.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code jcompose port}: options only; the work is in {@link ProjectQueries}. */
 @Command(name = "port", description = "Print the public address of a port of a service's container.", sortOptions = false)
-final class PortCommand implements Callable<Integer> {
-    @Mixin
-    HelpOption helpOption;
-
-    @ParentCommand
-    JcomposeCommand root;
-
-    @Spec
-    CommandSpec spec;
-
+final class PortCommand extends ProjectCommand {
     @Parameters(index = "0", paramLabel = "SERVICE", description = "The service.")
     String service;
 
@@ -39,6 +25,6 @@ final class PortCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        return ProjectQueries.port(this, new StackSession(root, spec.commandLine().getOut(), spec.commandLine().getErr()));
+        return ProjectQueries.port(this, session());
     }
 }

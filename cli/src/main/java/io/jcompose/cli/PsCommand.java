@@ -2,27 +2,13 @@ package io.jcompose.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code jcompose ps}: options only; the work is in {@link Lifecycle}. */
 @Command(name = "ps", description = "List the containers of the project.", sortOptions = false)
-final class PsCommand implements Callable<Integer> {
-    @Mixin
-    HelpOption helpOption;
-
-    @ParentCommand
-    JcomposeCommand root;
-
-    @Spec
-    CommandSpec spec;
-
+final class PsCommand extends ProjectCommand {
     @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "Only these services.")
     List<String> services = new ArrayList<>();
 
@@ -47,6 +33,6 @@ final class PsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        return PsView.ps(this, new StackSession(root, spec.commandLine().getOut(), spec.commandLine().getErr()));
+        return PsView.ps(this, session());
     }
 }

@@ -2,30 +2,16 @@ package io.jcompose.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code jcompose run}: options only; the work is in {@link RunOneOff}. Options end at the service name, so the
  * command's own options pass through ({@code jcompose run web ls -la}).
  */
 @Command(name = "run", description = "Run a one-off command on a service.", sortOptions = false)
-final class RunCommand implements Callable<Integer> {
-    @Mixin
-    HelpOption helpOption;
-
-    @ParentCommand
-    JcomposeCommand root;
-
-    @Spec
-    CommandSpec spec;
-
+final class RunCommand extends ProjectCommand {
     @Parameters(index = "0", paramLabel = "SERVICE", description = "The service to run a container of.")
     String service;
 
@@ -85,6 +71,6 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        return RunOneOff.run(this, new StackSession(root, spec.commandLine().getOut(), spec.commandLine().getErr()));
+        return RunOneOff.run(this, session());
     }
 }

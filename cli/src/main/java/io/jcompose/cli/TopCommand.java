@@ -2,32 +2,18 @@ package io.jcompose.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code jcompose top}: options only; the work is in {@link ProjectQueries}. */
 @Command(name = "top", description = "Display the running processes of the containers.", sortOptions = false)
-final class TopCommand implements Callable<Integer> {
-    @Mixin
-    HelpOption helpOption;
-
-    @ParentCommand
-    JcomposeCommand root;
-
-    @Spec
-    CommandSpec spec;
-
+final class TopCommand extends ProjectCommand {
     @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "Only these services.")
     List<String> services = new ArrayList<>();
 
     @Override
     public Integer call() throws InterruptedException {
-        return ProjectQueries.top(this, new StackSession(root, spec.commandLine().getOut(), spec.commandLine().getErr()));
+        return ProjectQueries.top(this, session());
     }
 }

@@ -2,30 +2,16 @@ package io.jcompose.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code jcompose up}: plan, then converge the project. Options only; the work is in {@link UpRun}, so that
  * building the command line never loads the scheduler.
  */
 @Command(name = "up", description = "Create and start containers.", sortOptions = false)
-final class UpCommand implements Callable<Integer> {
-    @Mixin
-    HelpOption helpOption;
-
-    @ParentCommand
-    JcomposeCommand root;
-
-    @Spec
-    CommandSpec spec;
-
+final class UpCommand extends ProjectCommand {
     @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "Only these services (and what they depend on).")
     List<String> services = new ArrayList<>();
 
@@ -86,6 +72,6 @@ final class UpCommand implements Callable<Integer> {
         if (forceRecreate && noRecreate) {
             throw new CommandFailure("--force-recreate and --no-recreate cannot be used together");
         }
-        return UpRun.run(this, new StackSession(root, spec.commandLine().getOut(), spec.commandLine().getErr()));
+        return UpRun.run(this, session());
     }
 }
