@@ -5,9 +5,7 @@ import io.jcompose.agent.syscall.MountCalls;
 import io.jcompose.image.snapshot.Mount;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -17,7 +15,6 @@ import java.util.concurrent.TimeUnit;
  * cannot change its working directory safely, so {@code mount(8)} does it in a child process there.
  */
 final class OverlayMounts {
-    private static final Path MOUNTINFO = Path.of("/proc/self/mountinfo");
     /** Stacked mounts on one target (a mount racing another) are undone this many deep at most. */
     private static final int MAX_STACK = 8;
 
@@ -73,36 +70,10 @@ final class OverlayMounts {
 
     /** Whether something is mounted exactly at {@code target}, per this process's mount table. */
     static boolean isMounted(Path target) {
-        String wanted = target.toAbsolutePath().normalize().toString();
         try {
-            List<String> lines = Files.readAllLines(MOUNTINFO, StandardCharsets.UTF_8);
-            for (String line : lines) {
-                String[] fields = line.split(" ", 6);
-                if (fields.length > 4 && unescape(fields[4]).equals(wanted)) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (IOException e) {
-            throw AgentException.internal("cannot read " + MOUNTINFO + ": " + e.getMessage(), e);
+            return new io.jcompose.network.netns.MountTable().isMountPoint(target.toAbsolutePath().normalize());
+        } catch (RuntimeException e) {
+            throw AgentException.internal("cannot read the mount table: " + e.getMessage(), e);
         }
-    }
-
-    /** mountinfo writes space, tab, newline and backslash as {@code \ooo}. */
-    static String unescape(String field) {
-        if (field.indexOf('\\') < 0) {
-            return field;
-        }
-        StringBuilder out = new StringBuilder(field.length());
-        for (int i = 0; i < field.length(); i++) {
-            char c = field.charAt(i);
-            if (c == '\\' && i + 3 < field.length()) {
-                out.append((char) Integer.parseInt(field.substring(i + 1, i + 4), 8));
-                i += 3;
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 }
