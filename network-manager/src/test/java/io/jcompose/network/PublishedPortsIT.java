@@ -165,6 +165,7 @@ class PublishedPortsIT extends SandboxedNetworkIT {
         assertThat(conflicts).extracting(PortConflict::mapping).containsExactly(PortMapping.tcp(7071, 80), PortMapping.tcp(8092, 80));
         assertThat(conflicts.get(0).problem()).contains("0.0.0.0:7071/tcp", "process busybox (pid " + holder.pid() + ")");
         assertThat(conflicts.get(1).problem()).contains("already published by project shop, service web (container first)");
+        assertThat(conflicts).extracting(PortConflict::heldBy).containsExactly(Optional.empty(), Optional.of(ContainerId.of("first")));
         assertThat(manager.checkPorts(List.of(PortMapping.tcp(8092, 80)), java.util.Set.of(ContainerId.of("first"))))
                 .as("the port of a container being replaced").isEmpty();
 

@@ -8,6 +8,7 @@ import io.jcompose.network.state.ContainerState;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -41,10 +42,12 @@ public final class PortCheck {
                     boolean freedByReplacement = left.candidates().stream()
                             .anyMatch(port -> PortPlanner.holderOf(left, port, leaving) != null);
                     if (!freedByReplacement) {
-                        publisher.probe(left).ifPresent(e -> out.add(new PortConflict(mapping, e.getMessage())));
+                        publisher.probe(left).ifPresent(e -> out.add(new PortConflict(mapping, e.getMessage(), Optional.empty())));
                     }
                 } catch (NetworkException e) {
-                    out.add(new PortConflict(mapping, e.getMessage()));
+                    // every candidate is published by a staying container: the first one's holder is the one named
+                    ContainerState holder = PortPlanner.holderOf(b, b.candidates().getFirst(), staying);
+                    out.add(new PortConflict(mapping, e.getMessage(), Optional.ofNullable(holder).map(ContainerState::id)));
                 }
             }
         }

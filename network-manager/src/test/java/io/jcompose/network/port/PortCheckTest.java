@@ -73,6 +73,7 @@ class PortCheckTest {
         assertThat(conflicts).extracting(PortConflict::problem).containsExactly(
                 "host port 0.0.0.0:8080/tcp of mapping 8080:80/tcp is already published by project shop, service web"
                         + " (container shop-web-1) — publish another host port, or stop the service that holds it");
+        assertThat(conflicts).extracting(PortConflict::heldBy).containsExactly(Optional.of(ContainerId.of("shop-web-1")));
     }
 
     @Test
