@@ -6,6 +6,7 @@ import io.jcompose.network.state.NetworkState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 
 /**
@@ -144,6 +145,17 @@ public final class NetworkManager implements AutoCloseable {
     /** Publishes more ports of an attached container; returns all the ports it publishes now. */
     public synchronized List<PublishedPort> publish(ContainerId id, PortOwner owner, List<PortMapping> mappings) {
         return containers.publish(id, owner, mappings);
+    }
+
+    /**
+     * The host ports among {@code mappings} that cannot be published now, each with who holds it (a
+     * process with its pid, or the project, service and container publishing it); empty when all are
+     * free. Changes nothing: each fixed port is bound and released at once. Ports published by the
+     * containers in {@code replacing} count as free, as they go before their successors come. What
+     * {@code up} asks before it creates anything, so that a taken port leaves nothing behind.
+     */
+    public synchronized List<PortConflict> checkPorts(List<PortMapping> mappings, Set<ContainerId> replacing) {
+        return tools.portCheck().check(mappings, cell.get().containers().values(), replacing);
     }
 
     /** Withdraws every port the container publishes. */

@@ -155,6 +155,31 @@ class PublishedPortsIT extends SandboxedNetworkIT {
     }
 
     @Test
+    void checkPortsNamesEveryHolderAndCreatesNothing() {
+        Process holder = sandbox.start(sandbox.hostNetns, "busybox", "nc", "-l", "-p", "7071");
+        Sandbox.awaitListening(sandbox.hostNetns, 7071);
+        attach("first", PortMapping.tcp(8092, 80));
+        List<PortMapping> wanted = List.of(PortMapping.tcp(7071, 80), PortMapping.tcp(8092, 80), PortMapping.tcp(8093, 80));
+
+        List<PortConflict> conflicts = manager.checkPorts(wanted, java.util.Set.of());
+        assertThat(conflicts).extracting(PortConflict::mapping).containsExactly(PortMapping.tcp(7071, 80), PortMapping.tcp(8092, 80));
+        assertThat(conflicts.get(0).problem()).contains("0.0.0.0:7071/tcp", "process busybox (pid " + holder.pid() + ")");
+        assertThat(conflicts.get(1).problem()).contains("already published by project shop, service web (container first)");
+        assertThat(conflicts).extracting(PortConflict::heldBy).containsExactly(Optional.empty(), Optional.of(ContainerId.of("first")));
+        assertThat(manager.checkPorts(List.of(PortMapping.tcp(8092, 80)), java.util.Set.of(ContainerId.of("first"))))
+                .as("the port of a container being replaced").isEmpty();
+
+        assertThat(manager.attachments()).extracting(a -> a.container().value()).containsExactly("first");
+        assertThat(sandbox.managerLinks()).as("the bridge and first's veth only").hasSize(2);
+        int rebound = sandbox.host.call(() -> {
+            try (java.net.ServerSocket again = new java.net.ServerSocket(8093)) {
+                return again.getLocalPort();
+            }
+        });
+        assertThat(rebound).as("the probe of a free port left nothing bound").isEqualTo(8093);
+    }
+
+    @Test
     void aPortPublishedByAnotherServiceFailsNamingProjectAndService() {
         attach("first", PortMapping.tcp(8090, 80));
         assertThatThrownBy(() -> attach("second", PortMapping.tcp(8090, 81)))

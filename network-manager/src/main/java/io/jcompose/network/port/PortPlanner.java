@@ -54,20 +54,39 @@ public final class PortPlanner {
                 // "0.0.0.0:80:80" asks for IPv4 only, as Docker reads it
                 to = targets.stream().filter(IpAddress::isV4).toList();
             }
-            for (int i = 0; i < m.containerPorts().size(); i++) {
-                int containerPort = m.containerPorts().first() + i;
-                List<Integer> candidates;
-                if (m.hostPorts().isEmpty()) {
-                    candidates = List.of();
-                } else if (m.hostPorts().get().size() == m.containerPorts().size()) {
-                    candidates = List.of(m.hostPorts().get().first() + i);
-                } else {
-                    candidates = IntStream.rangeClosed(m.hostPorts().get().first(), m.hostPorts().get().last()).boxed().toList();
-                }
-                out.add(new Binding(m.protocol(), hostIp, candidates, containerPort, to, m.toString()));
-            }
+            out.addAll(bindingsOf(m, hostIp, to));
         }
         checkDuplicates(out);
+        return out;
+    }
+
+    /**
+     * The bindings of {@code mappings} without container addresses: what a check of the host ports
+     * needs before any container exists. Addresses of the wildcard kind are left out as {@link #plan} does.
+     */
+    public static List<Binding> hostSide(List<PortMapping> mappings) {
+        List<Binding> out = new ArrayList<>();
+        for (PortMapping m : mappings) {
+            out.addAll(bindingsOf(m, m.hostIp().filter(ip -> !ip.isUnspecified()), List.of()));
+        }
+        return out;
+    }
+
+    /** One binding per container port: a port-to-port range pairs them up, a host range with one container port offers all of it. */
+    private static List<Binding> bindingsOf(PortMapping m, Optional<IpAddress> hostIp, List<IpAddress> to) {
+        List<Binding> out = new ArrayList<>();
+        for (int i = 0; i < m.containerPorts().size(); i++) {
+            int containerPort = m.containerPorts().first() + i;
+            List<Integer> candidates;
+            if (m.hostPorts().isEmpty()) {
+                candidates = List.of();
+            } else if (m.hostPorts().get().size() == m.containerPorts().size()) {
+                candidates = List.of(m.hostPorts().get().first() + i);
+            } else {
+                candidates = IntStream.rangeClosed(m.hostPorts().get().first(), m.hostPorts().get().last()).boxed().toList();
+            }
+            out.add(new Binding(m.protocol(), hostIp, candidates, containerPort, to, m.toString()));
+        }
         return out;
     }
 
@@ -78,33 +97,37 @@ public final class PortPlanner {
     public static List<Binding> excludeTaken(List<Binding> bindings, Iterable<ContainerState> others) {
         List<Binding> out = new ArrayList<>(bindings.size());
         for (Binding b : bindings) {
-            if (b.ephemeral()) {
-                out.add(b);
-                continue;
-            }
-            List<Integer> free = new ArrayList<>();
-            ContainerState firstHolder = null;
-            for (int port : b.candidates()) {
-                ContainerState holder = holderOf(b, port, others);
-                if (holder == null) {
-                    free.add(port);
-                } else if (firstHolder == null) {
-                    firstHolder = holder;
-                }
-            }
-            if (free.isEmpty()) {
-                ContainerState h = firstHolder;
-                String who = h.owner().map(o -> o + " (container " + h.id() + ")").orElse("container " + h.id());
-                throw NetworkException.conflict("host port " + b.hostText(b.candidates().getFirst())
-                                + " of mapping " + b.source() + " is already published by " + who,
-                        "publish another host port, or stop the service that holds it");
-            }
-            out.add(new Binding(b.protocol(), b.hostIp(), free, b.containerPort(), b.targets(), b.source()));
+            out.add(excludeTaken(b, others));
         }
         return out;
     }
 
-    private static ContainerState holderOf(Binding b, int port, Iterable<ContainerState> others) {
+    /** {@link #excludeTaken(List, Iterable)} for one binding. */
+    public static Binding excludeTaken(Binding b, Iterable<ContainerState> others) {
+        if (b.ephemeral()) {
+            return b;
+        }
+        List<Integer> free = new ArrayList<>();
+        ContainerState firstHolder = null;
+        for (int port : b.candidates()) {
+            ContainerState holder = holderOf(b, port, others);
+            if (holder == null) {
+                free.add(port);
+            } else if (firstHolder == null) {
+                firstHolder = holder;
+            }
+        }
+        if (free.isEmpty()) {
+            ContainerState h = firstHolder;
+            String who = h.owner().map(o -> o + " (container " + h.id() + ")").orElse("container " + h.id());
+            throw NetworkException.conflict("host port " + b.hostText(b.candidates().getFirst())
+                            + " of mapping " + b.source() + " is already published by " + who,
+                    "publish another host port, or stop the service that holds it");
+        }
+        return new Binding(b.protocol(), b.hostIp(), free, b.containerPort(), b.targets(), b.source());
+    }
+
+    static ContainerState holderOf(Binding b, int port, Iterable<ContainerState> others) {
         for (ContainerState c : others) {
             for (PublishedPort p : c.ports()) {
                 if (p.protocol() == b.protocol() && p.hostPort() == port

@@ -7,6 +7,7 @@ import io.jcompose.network.port.PortReservations.Reservation;
 import java.net.BindException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reserves the host ports of a plan, before anything else of an attach is created. A taken port
@@ -131,6 +132,32 @@ public final class PortPublisher {
             }
         }
         throw unusable(b, b.candidates().getFirst(), first);
+    }
+
+    /**
+     * Whether {@code b} could be reserved now, without keeping anything: each candidate is bound and
+     * released at once, until one binds. Empty when one is free; else the error {@link #reserve}
+     * would throw (the holder named). An ephemeral binding is always free.
+     */
+    public Optional<NetworkException> probe(Binding b) {
+        if (b.ephemeral()) {
+            return Optional.empty();
+        }
+        BindException first = null;
+        for (int port : b.candidates()) {
+            try {
+                PortReservations.closeAll(List.of(reservations.reserve(b.protocol(), b.hostIp(), port)));
+                return Optional.empty();
+            } catch (BindException e) {
+                if (first == null) {
+                    first = e;
+                }
+                if (!inUse(e)) {
+                    break;
+                }
+            }
+        }
+        return Optional.of(unusable(b, b.candidates().getFirst(), first));
     }
 
     private NetworkException unusable(Binding b, int port, BindException e) {

@@ -52,6 +52,22 @@ public final class ProcNet {
                 network[word + b] = raw[word + 3 - b];
             }
         }
+        if (isV4Mapped(network)) {
+            // an IPv6 socket bound to ::ffff:a.b.c.d holds the IPv4 port (Java binds 127.0.0.1 like that)
+            return IpAddress.fromBytes(java.util.Arrays.copyOfRange(network, 12, 16));
+        }
         return IpAddress.fromBytes(network);
+    }
+
+    private static boolean isV4Mapped(byte[] address) {
+        if (address.length != 16 || address[10] != (byte) 0xff || address[11] != (byte) 0xff) {
+            return false;
+        }
+        for (int i = 0; i < 10; i++) {
+            if (address[i] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -27,9 +27,11 @@ class ProcNetTest {
                   sl  local_address                         remote_address                        st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode
                    0: 00000000000000000000000001000000:1F90 00000000000000000000000000000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 5150 1 0 100 0 0 10 0
                    1: 0000FDFD000000000000000001000000:0050 00000000000000000000000000000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 5151 1 0 100 0 0 10 0
+                   2: 0000000000000000FFFF00000100007F:0051 00000000000000000000000000000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 5152 1 0 100 0 0 10 0
                 """;
         assertThat(ProcNet.parse(Protocol.TCP, tcp6)).extracting(SocketEntry::localAddress)
-                .containsExactly(IpAddress.parse("::1"), IpAddress.parse("fdfd::1"));
+                .as("an IPv4-mapped address holds the IPv4 port")
+                .containsExactly(IpAddress.parse("::1"), IpAddress.parse("fdfd::1"), IpAddress.parse("127.0.0.1"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.jcompose.agent.api;
 
+import io.jcompose.agent.api.v1.PortCheckRequest;
 import io.jcompose.agent.api.v1.ContainerView;
 import io.jcompose.agent.api.v1.CreateContainerRequest;
 import io.jcompose.agent.api.v1.ExecRequest;
@@ -118,6 +119,8 @@ final class Routes {
                 networks.removeNetwork(s.get(2));
                 reply.json(HttpResponseStatus.NO_CONTENT, null);
             }
+            case "POST /v1/ports/check" -> reply.json(HttpResponseStatus.OK,
+                    networks.checkPorts(WireJson.read(r.body(), PortCheckRequest.class)));
             case "GET /v1/images", "GET /v1/images/*", "DELETE /v1/images/*", "POST /v1/images/pull",
                  "POST /v1/images/load", "POST /v1/images/prune", "GET /v1/images/save" -> {
                 if (imageRoutes == null) {

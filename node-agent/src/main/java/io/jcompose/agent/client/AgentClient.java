@@ -1,5 +1,8 @@
 package io.jcompose.agent.client;
 
+import io.jcompose.agent.api.v1.ContainerSpecBody.PortBody;
+import io.jcompose.agent.api.v1.PortCheckRequest;
+import io.jcompose.agent.api.v1.PortCheckResult;
 import io.jcompose.agent.api.v1.ContainerView;
 import io.jcompose.agent.api.v1.CreateContainerRequest;
 import io.jcompose.agent.api.v1.ErrorBody;
@@ -129,6 +132,16 @@ public final class AgentClient {
     /** Creates a network, or returns it when it exists with the same settings (CONFLICT with other settings). */
     public NetworkView createNetwork(NetworkCreateRequest request) {
         return call("POST", "/v1/networks", request, NetworkView.class);
+    }
+
+    /**
+     * The host ports among {@code ports} that cannot be published now, each naming its holder; empty when all
+     * are free. Ports of the containers in {@code replacing} (ids) count as free. Changes nothing.
+     */
+    public List<PortCheckResult.PortConflictView> checkPorts(
+            List<PortBody> ports, List<String> replacing) {
+        return call("POST", "/v1/ports/check", new PortCheckRequest(ports, replacing),
+                PortCheckResult.class).conflicts();
     }
 
     /** Networks having every label condition ({@code key} or {@code key=value}). */

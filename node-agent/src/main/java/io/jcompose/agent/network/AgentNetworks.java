@@ -1,5 +1,7 @@
 package io.jcompose.agent.network;
 
+import io.jcompose.agent.api.v1.PortCheckRequest;
+import io.jcompose.agent.api.v1.PortCheckResult;
 import io.jcompose.agent.api.v1.ContainerView;
 import io.jcompose.agent.api.v1.NetworkCreateRequest;
 import io.jcompose.agent.api.v1.NetworkView;
@@ -186,6 +188,11 @@ public final class AgentNetworks implements ContainerNetworking, AutoCloseable {
     public ContainerView withNetworking(ContainerView view) {
         return manager.attachment(ContainerId.of(view.id())).map(a -> NetworkViews.withNetworking(view, a,
                 name -> manager.get(name).orElse(null))).orElse(view);
+    }
+
+    /** Which of the request's host ports cannot be published now, changing nothing (the pre-flight check of {@code up}). */
+    public PortCheckResult checkPorts(PortCheckRequest request) {
+        return PortChecks.check(manager, request, this::containerName);
     }
 
     // ---------------------------------------------------------------- networks

@@ -100,6 +100,26 @@ class ApiContractTest {
     }
 
     @Test
+    void portCheckNamesTheHolderOfATakenPortAndLeavesAFreeOneFree() throws IOException {
+        String port;
+        try (java.net.ServerSocket holder = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = Integer.toString(holder.getLocalPort());
+            var taken = new ContainerSpecBody.PortBody(80, port, "127.0.0.1", "tcp");
+            var ephemeral = new ContainerSpecBody.PortBody(53, null, null, "udp");
+            assertThat(client.checkPorts(List.of(taken, ephemeral), List.of())).singleElement().satisfies(c -> {
+                assertThat(c.published()).isEqualTo(port);
+                assertThat(c.hostIp()).isEqualTo("127.0.0.1");
+                assertThat(c.protocol()).isEqualTo("tcp");
+                assertThat(c.problem()).contains("127.0.0.1:" + port + "/tcp", "(pid " + ProcessHandle.current().pid() + ")");
+            });
+        }
+        assertThat(client.checkPorts(List.of(new ContainerSpecBody.PortBody(80, port, "127.0.0.1", null)), null))
+                .as("released by its holder").isEmpty();
+        assertThatThrownBy(() -> client.checkPorts(List.of(new ContainerSpecBody.PortBody(80, "http", null, null)), List.of()))
+                .isInstanceOfSatisfying(AgentException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_ARGUMENT));
+    }
+
+    @Test
     void versionAndStateErrorsComeBackWithTheirKind() {
         assertThat(client.version().runtimeReason()).isEqualTo("because");
         client.create(new CreateContainerRequest("idle", Map.of(), spec("true")));

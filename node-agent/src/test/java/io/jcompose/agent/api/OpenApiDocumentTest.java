@@ -9,6 +9,8 @@ import io.jcompose.agent.api.v1.ExecRequest;
 import io.jcompose.agent.api.v1.NetworkCreateRequest;
 import io.jcompose.agent.api.v1.NetworkView;
 import io.jcompose.agent.api.v1.ImageView;
+import io.jcompose.agent.api.v1.PortCheckRequest;
+import io.jcompose.agent.api.v1.PortCheckResult;
 import io.jcompose.agent.api.v1.PruneView;
 import io.jcompose.agent.api.v1.PullImageRequest;
 import io.jcompose.agent.api.v1.PullProgressView;
@@ -37,7 +39,7 @@ class OpenApiDocumentTest {
         "/v1/containers/{ref}/unpause:", "/v1/containers/{ref}/wait:", "/v1/containers/{ref}/exec:",
         "/v1/containers/{ref}/logs:", "/v1/events:", "/v1/volumes:", "/v1/volumes/{name}:", "/v1/networks:",
         "/v1/networks/{name}:", "/v1/images:", "/v1/images/{ref}:", "/v1/images/pull:",
-        "/v1/images/load:", "/v1/images/prune:", "/v1/images/save:"})
+        "/v1/images/load:", "/v1/images/prune:", "/v1/images/save:", "/v1/ports/check:"})
     void everyEndpointIsDocumented(String path) throws IOException {
         assertThat(document()).contains("\n  " + path + "\n");
     }
@@ -46,7 +48,7 @@ class OpenApiDocumentTest {
         return Stream.of(ContainerSpecBody.class, ContainerView.class, VersionView.class, ExecRequest.class, EventView.class,
                 VolumeCreateRequest.class, VolumeView.class, NetworkCreateRequest.class, NetworkView.class,
                 ImageView.class, ImageView.ImageConfigView.class, PullImageRequest.class, PullProgressView.class,
-                PruneView.class);
+                PruneView.class, PortCheckRequest.class, PortCheckResult.class, PortCheckResult.PortConflictView.class);
     }
 
     @ParameterizedTest

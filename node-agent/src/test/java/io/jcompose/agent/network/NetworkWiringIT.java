@@ -123,6 +123,11 @@ class NetworkWiringIT {
         assertThat(port.containerPort()).isEqualTo(8080);
         assertThat(NetworkWiring.httpGet(port.hostPort(), "/index.html")).contains("hello-from-web");
         assertThat(client.inspect(web.id()).ports()).isEqualTo(web.ports());
+
+        List<PortBody> same = List.of(new PortBody(81, Integer.toString(port.hostPort()), "127.0.0.1", "tcp"));
+        assertThat(client.checkPorts(same, List.of())).singleElement().satisfies(c -> assertThat(c.problem())
+                .as("the holder by its name").contains("(container " + web.name() + ")").doesNotContain(web.id()));
+        assertThat(client.checkPorts(same, List.of(web.id()))).as("free once web is replaced").isEmpty();
     }
 
     @Test
@@ -137,6 +142,9 @@ class NetworkWiringIT {
                 host.root().toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
             NetworkWiring.httpGet(port, "/"); // listening
+            assertThat(client.checkPorts(List.of(new PortBody(80, Integer.toString(port), "127.0.0.1", "tcp")), List.of()))
+                    .as("the check names the holder before anything is made").singleElement()
+                    .satisfies(c -> assertThat(c.problem()).contains("(pid " + holder.pid() + ")"));
             ContainerView c = fx.create("web", bridged(fx.spec("sleep", "300"), List.of(on(front.name())),
                     List.of(new PortBody(80, Integer.toString(port), "127.0.0.1", "tcp"))));
             assertThatThrownBy(() -> client.start(c.id())).isInstanceOf(AgentException.class)

@@ -23,7 +23,8 @@ import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 
 /**
- * Applies a {@link Plan} to a {@link Node}: networks and volumes, then pulls, then one task per service. A
+ * Applies a {@link Plan} to a {@link Node}: a check that every host port to publish is free (else it fails having
+ * changed nothing), networks and volumes, then pulls, then one task per service. A
  * service's task begins as soon as each of ITS dependencies meets its condition ({@code service_started},
  * {@code service_healthy}, {@code service_completed_successfully}) — never level by level — so a slow
  * database delays only what waits for it. At most {@code parallelism} node operations run at once; waiting for a
@@ -57,6 +58,7 @@ public final class Executor {
 
     /** Runs the plan; the outcome of every service of the plan, in start order. */
     public List<ServiceOutcome> apply(Plan plan) throws InterruptedException {
+        PortPreflight.check(node, plan); // before anything is made: a taken port leaves nothing behind
         for (Action a : plan.resources()) resource(a);
         pull(plan.pulls());
         List<Runnable> removals = new ArrayList<>();

@@ -1,10 +1,12 @@
 package io.jcompose.scheduler.node;
 
+import io.jcompose.agent.api.v1.ContainerSpecBody.PortBody;
 import io.jcompose.agent.api.v1.ContainerView;
 import io.jcompose.agent.api.v1.CreateContainerRequest;
 import io.jcompose.agent.api.v1.ImageView;
 import io.jcompose.agent.api.v1.NetworkCreateRequest;
 import io.jcompose.agent.api.v1.NetworkView;
+import io.jcompose.agent.api.v1.PortCheckResult;
 import io.jcompose.agent.api.v1.VolumeCreateRequest;
 import io.jcompose.agent.api.v1.VolumeView;
 import io.jcompose.agent.api.v1.WaitResult;
@@ -69,6 +71,11 @@ public final class AgentNode implements Node {
     @Override
     public void logs(String ref, boolean follow, int tail, Predicate<String> sink) {
         client.logs(ref, new LogOptions(true, true, tail, follow), line -> sink.test(line.message()));
+    }
+
+    @Override
+    public List<String> portConflicts(List<PortBody> ports, List<String> replacingIds) {
+        return client.checkPorts(ports, replacingIds).stream().map(PortCheckResult.PortConflictView::problem).toList();
     }
 
     @Override

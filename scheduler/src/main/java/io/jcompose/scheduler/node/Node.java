@@ -1,5 +1,6 @@
 package io.jcompose.scheduler.node;
 
+import io.jcompose.agent.api.v1.ContainerSpecBody.PortBody;
 import io.jcompose.agent.api.v1.ContainerView;
 import io.jcompose.agent.api.v1.CreateContainerRequest;
 import io.jcompose.agent.api.v1.WaitResult;
@@ -63,6 +64,14 @@ public interface Node {
         logs(ref, false, lines, out::add);
         return out;
     }
+
+    /**
+     * Which of {@code ports} cannot be published now, one line per taken port naming its holder (a process and
+     * its pid, or the container publishing it) and how to get past it; empty when all are free. Ports published
+     * by the containers {@code replacingIds} count as free: the caller removes or restarts them first. Changes
+     * nothing on the node.
+     */
+    List<String> portConflicts(List<PortBody> ports, List<String> replacingIds);
 
     List<NetworkInfo> networks(List<String> labelFilters);
 

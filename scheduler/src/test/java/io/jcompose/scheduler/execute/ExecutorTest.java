@@ -1,7 +1,9 @@
 package io.jcompose.scheduler.execute;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jcompose.scheduler.SchedulerException;
 import io.jcompose.scheduler.naming.Labels;
 import io.jcompose.scheduler.plan.Desired;
 import io.jcompose.scheduler.plan.ObservedState;
@@ -129,6 +131,57 @@ class ExecutorTest {
         assertThat(node.journal()).containsExactly("create-network demo_default", "pull alpine", "create demo-app-1",
                 "start demo-app-1");
         assertThat(node.byName().get("demo-app-1").labels()).containsKey(Labels.IMAGE);
+    }
+
+    @Test
+    void aTakenPortFailsTheWholeUpBeforeAnythingIsCreated() {
+        FakeNode node = new FakeNode().portTaken("8080", "process python3 (pid 42)").portTaken("9090", "process nc (pid 7)");
+        assertThatThrownBy(() -> up(node, """
+                services:
+                  db: {image: postgres, volumes: [data:/var/lib/postgresql/data]}
+                  web: {image: busybox, depends_on: [db], ports: ["8080:80"]}
+                  admin: {image: busybox, ports: ["9090:90", "9191:91"]}
+                volumes: {data: {}}
+                """))
+                .isInstanceOfSatisfying(SchedulerException.class, e -> assertThat(e.problem())
+                        .startsWith("2 published ports are taken, so nothing was created or started:")
+                        .contains("host port 0.0.0.0:8080 of mapping 8080:80/tcp is already in use by process python3 (pid 42)")
+                        .contains("host port 0.0.0.0:9090 of mapping 9090:90/tcp is already in use by process nc (pid 7)")
+                        .doesNotContain("9191"));
+        assertThat(node.journal()).as("the check, then nothing: no network, volume, pull, create or start")
+                .singleElement().asString().startsWith("check-ports ").contains("8080", "9090", "9191");
+        assertThat(node.networkMap()).isEmpty();
+        assertThat(node.volumeMap()).isEmpty();
+        assertThat(node.byName()).isEmpty();
+    }
+
+    @Test
+    void theContainersARunReplacesHandTheirPortsOnAndRunningOnesKeepThem() throws InterruptedException {
+        FakeNode node = nodeWithImages();
+        up(node, "services: {web: {image: busybox, ports: [\"8080:80\"]}}\n");
+        String oldId = node.byName().get("demo-web-1").id();
+
+        up(node, "services: {web: {image: busybox, ports: [\"8080:80\"], environment: {A: b}}}\n");
+        assertThat(node.journal()).as("the recreated container's own port is free for its successor")
+                .contains("check-ports 8080 replacing " + oldId, "remove demo-web-1").endsWith("start demo-web-1");
+
+        assertThatThrownBy(() -> up(node, """
+                services:
+                  web: {image: busybox, ports: ["8080:80"], environment: {A: b}}
+                  api: {image: busybox, ports: ["8080:81"]}
+                """))
+                .as("a running, unchanged container keeps its port").isInstanceOf(SchedulerException.class)
+                .hasMessageContaining("8080:81/tcp is already in use by container demo-web-1");
+        assertThat(node.byName()).containsOnlyKeys("demo-web-1");
+    }
+
+    @Test
+    void createWithoutStartAsksNothing() throws InterruptedException {
+        FakeNode node = nodeWithImages().portTaken("8080", "process python3 (pid 42)");
+        Desired d = Projects.load("services: {web: {image: busybox, ports: [\"8080:80\"]}}\n");
+        PlanOptions noStart = new PlanOptions(List.of(), false, PlanOptions.Recreate.DIVERGED, false, Map.of(), false, null, false);
+        new Executor(node, 4, null, Pacing.NONE, events::add).apply(Planner.plan(d, ObservedState.of(node, d.project()), noStart));
+        assertThat(node.journal()).containsExactly("create demo-web-1");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.jcompose.scheduler.testing;
 
+import io.jcompose.agent.api.v1.ContainerSpecBody.PortBody;
 import io.jcompose.agent.api.v1.ContainerView;
 import io.jcompose.agent.api.v1.ContainerView.HealthView;
 import io.jcompose.agent.api.v1.ContainerView.ProbeView;
@@ -33,6 +34,7 @@ public final class FakeNode implements Node {
     private final Map<String, Integer> exitCodes = new HashMap<>();
     private final Map<String, RuntimeException> startFailures = new HashMap<>();
     private final Map<String, List<String>> logs = new HashMap<>();
+    private final Map<String, String> takenPorts = new HashMap<>();
     private int nextId = 1;
 
     // ---- scripting ------------------------------------------------------------------------------------------
@@ -63,6 +65,12 @@ public final class FakeNode implements Node {
 
     public synchronized FakeNode failsToStart(String name, String message) {
         startFailures.put(name, AgentException.precondition(message, null));
+        return this;
+    }
+
+    /** Host port {@code published} is held by {@code holder} (e.g. {@code process python3 (pid 42)}). */
+    public synchronized FakeNode portTaken(String published, String holder) {
+        takenPorts.put(published, holder);
         return this;
     }
 
@@ -139,6 +147,32 @@ public final class FakeNode implements Node {
         var probe = new ProbeView("t0", "t1", status.equals("healthy") ? 0 : 1,
                 status.equals("healthy") ? "ok\n" : "connection refused\n");
         return with(c, c.state(), new HealthView(status, status.equals("healthy") ? 0 : 3, List.of(probe)));
+    }
+
+    /**
+     * Journals {@code check-ports 8080,9090 replacing c3}. A port is taken when scripted with {@link #portTaken}, or
+     * when a running container that is not being replaced publishes it.
+     */
+    @Override
+    public synchronized List<String> portConflicts(List<PortBody> ports, List<String> replacingIds) {
+        journal.add("check-ports " + String.join(",", ports.stream().map(PortBody::published).toList()) + " replacing "
+                + (replacingIds.isEmpty() ? "-" : String.join(",", replacingIds)));
+        List<String> out = new ArrayList<>();
+        for (PortBody p : ports) {
+            String mapping = p.published() + ":" + p.target() + "/" + (p.protocol() == null ? "tcp" : p.protocol());
+            String holder = takenPorts.get(p.published());
+            if (holder == null) {
+                holder = containers.values().stream()
+                        .filter(c -> "running".equals(c.state()) && !replacingIds.contains(c.id()) && c.spec() != null
+                                && c.spec().ports() != null
+                                && c.spec().ports().stream().anyMatch(q -> p.published().equals(q.published())))
+                        .findFirst().map(c -> "container " + c.name()).orElse(null);
+            }
+            if (holder != null) {
+                out.add("host port 0.0.0.0:" + p.published() + " of mapping " + mapping + " is already in use by " + holder);
+            }
+        }
+        return out;
     }
 
     @Override
