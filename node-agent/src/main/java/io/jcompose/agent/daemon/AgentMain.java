@@ -17,7 +17,7 @@ public final class AgentMain {
      * are short and mostly wait on processes, so C2's memory buys nothing.
      */
     public static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmx48m", "-Xms16m",
-            "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=32m", "-Xss256k",
+            "-XX:-TieredCompilation", "-XX:ReservedCodeCacheSize=32m", "-Xss256k",
             "-Dio.netty.allocator.type=unpooled", "--enable-native-access=ALL-UNNAMED");
 
     private AgentMain() {
