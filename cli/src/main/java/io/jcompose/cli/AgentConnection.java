@@ -79,7 +79,7 @@ final class AgentConnection {
         // Ready, or dead first: an agent that exits (another holds the lock, a host piece is missing) must not
         // make the command wait for the whole timeout.
         CompletableFuture<Object> ready = CompletableFuture.supplyAsync(() -> AgentReadiness.await(runtimeDir, READY_TIMEOUT),
-                command -> Thread.ofVirtual().start(command));
+                command -> Thread.ofPlatform().daemon().start(command));
         try {
             Object first = CompletableFuture.anyOf(ready, agent.onExit()).get();
             if (first instanceof Process dead && !ready.isDone()) {

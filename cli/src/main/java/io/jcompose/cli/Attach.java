@@ -33,15 +33,11 @@ final class Attach {
                 Thread.currentThread().interrupt();
             }
         }, "graceful-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
+        ExitHooks.add(hook);
         LogPrefix prefix = LogPrefix.of(containers, prefixed, session.colours(noColor));
         new LogFollower(true, -1, null, null, timestamps, prefix).print(session.agent(), containers, out, session.err());
         if (!stopping.get()) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // the JVM is already shutting down: the hook runs
-            }
+            ExitHooks.remove(hook);
         }
         return 0;
     }

@@ -31,7 +31,7 @@ record LogFollower(boolean follow, int tail, Instant since, Instant until, boole
             throws InterruptedException {
         List<Thread> readers = new ArrayList<>(containers.size());
         for (ContainerView c : containers) {
-            readers.add(Thread.ofVirtual().name("logs-" + c.name()).start(() -> {
+            readers.add(Thread.ofPlatform().daemon().name("logs-" + c.name()).start(() -> {
                 try {
                     read(agent, c, out);
                 } catch (RuntimeException e) {

@@ -14,7 +14,12 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(CliContext.ofProcess(), args));
+        int code = run(CliContext.ofProcess(), args);
+        // Output is flushed by run(); with no hook of ours pending there is nothing left to do on the way out.
+        if (ExitHooks.nonePending()) {
+            Runtime.getRuntime().halt(code);
+        }
+        System.exit(code);
     }
 
     /**

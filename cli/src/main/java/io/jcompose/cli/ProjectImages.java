@@ -69,7 +69,7 @@ final class ProjectImages {
         List<Thread> pulls = new ArrayList<>();
         for (Service s : onePerImage(toPull)) {
             String name = s.name().toString();
-            pulls.add(Thread.ofVirtual().name("pull-" + name).start(() -> {
+            pulls.add(Thread.ofPlatform().daemon().name("pull-" + name).start(() -> {
                 try {
                     // The agent's progress stream ends with "pulled", which prints the service's "Pulled" line.
                     agent.pullImage(s.image(), s.platform(), line -> progress.show(name, line));

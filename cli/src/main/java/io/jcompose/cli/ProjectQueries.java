@@ -140,7 +140,7 @@ final class ProjectQueries {
         List<Thread> waiters = new ArrayList<>();
         PrintWriter out = session.out();
         for (ContainerView c : containers) {
-            waiters.add(Thread.ofVirtual().start(() -> {
+            waiters.add(Thread.ofPlatform().daemon().start(() -> {
                 WaitResult r = t.node().awaitExit(c.id());
                 synchronized (out) {
                     out.println("container \"" + c.id() + "\" exited with status code " + r.exitCode());

@@ -107,7 +107,7 @@ final class RunOneOff {
                 // shutting down: nothing left to report to
             }
         }, "run-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
+        ExitHooks.add(hook);
         PrintWriter out = session.out();
         PrintWriter err = session.err();
         AgentClient agent = session.agent();
@@ -120,11 +120,7 @@ final class RunOneOff {
         int exit = node.awaitExit(name).exitCode();
         if (rm) node.remove(name, true, true);
         done.set(true);
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // the JVM is shutting down already
-        }
+        ExitHooks.remove(hook);
         return exit;
     }
 

@@ -213,7 +213,7 @@ public final class AgentClient {
             glue = '&';
         }
         UnixHttp.Response response = open("GET", target.toString(), null);
-        Thread.ofVirtual().name("agent-events").start(() -> {
+        Thread.ofPlatform().daemon().name("agent-events").start(() -> {
             try (response) {
                 BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
                 for (String line = reader.readLine(); line != null; line = reader.readLine()) {

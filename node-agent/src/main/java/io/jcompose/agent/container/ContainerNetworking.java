@@ -25,6 +25,14 @@ public interface ContainerNetworking {
     /** Undoes {@link #attach}; a container that is not attached is a no-op. */
     void detach(Container container);
 
+    /**
+     * The part of {@link #detach} others can observe at once — the container's names leave the DNS and its
+     * published host ports are free — so that an exit can be answered before the interfaces and namespace
+     * are torn down. {@link #detach} must still follow.
+     */
+    default void release(Container container) {
+    }
+
     /** For containers whose spec needs no network manager (none, host, path). */
     ContainerNetworking NONE = new ContainerNetworking() {
         @Override

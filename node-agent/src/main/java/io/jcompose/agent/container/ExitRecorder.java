@@ -71,14 +71,15 @@ final class ExitRecorder {
 
     /**
      * Commits an exit; the caller holds the container's lock. Whoever waits for the exit is answered once it is
-     * recorded, its networking released (its names leave the DNS with it) and the restart policy has decided;
-     * the runtime's state is deleted right after, still under the lock, so nothing else can act on the container
-     * before it is gone — but a caller stopping a chain of containers does not wait for that.
+     * recorded, its names have left the DNS, its host ports are free and the restart policy has decided; its
+     * interfaces, namespace and runtime state are removed right after, still under the lock (and the network
+     * manager's), so nothing can act on the container or reuse its addresses before they are gone — but a
+     * caller stopping a chain of containers does not wait for each teardown.
      */
     Container record(Container c, int code) {
         String id = c.id().value();
         boolean oom = Files.exists(layout.persistDir(id).resolve("oom"));
-        networking.detach(c); // ports, DNS records and the namespace go with the process
+        networking.release(c); // its names and host ports go with the process
         Container exited = c.exited(code, oom, Instant.now());
         store.update(ContainerRecords.toRow(exited));
         if (oom) {
@@ -91,6 +92,7 @@ final class ExitRecorder {
         if (future != null) {
             future.complete(exited);
         }
+        networking.detach(c);
         try {
             runtime.delete(id, true);
         } catch (RuntimeException e) {

@@ -30,4 +30,13 @@ public final class Signals {
         }
         throw AgentException.invalid("\"" + signal + "\" is not a signal", "use a name such as SIGTERM or a number 1-64");
     }
+
+    /** The number of a {@link #normalize normalized} signal; empty for the real-time names. */
+    static java.util.OptionalInt number(String normalized) {
+        if (normalized.chars().allMatch(Character::isDigit)) {
+            return java.util.OptionalInt.of(Integer.parseInt(normalized));
+        }
+        int index = NAMES.indexOf(normalized.substring(3));
+        return index < 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(index + 1);
+    }
 }

@@ -127,6 +127,21 @@ public final class AgentNetworks implements ContainerNetworking, AutoCloseable {
         }
     }
 
+    @Override
+    public void release(Container c) {
+        ContainerId id = ContainerId.of(c.id().value());
+        if (identities.remove(id.value()) == null || manager.attachment(id).isEmpty()) {
+            return;
+        }
+        try {
+            manager.unpublish(id);
+        } catch (NetworkException e) {
+            // detach, which follows, removes the ports with the rest
+            LOG.log(System.Logger.Level.WARNING, "cannot unpublish " + id + ": " + e.getMessage());
+        }
+        refreshDns();
+    }
+
     private ContainerSpec attachBridge(Container c, NetworkMode.Bridge bridge, BundleDir bundle) {
         ContainerId id = ContainerId.of(c.id().value());
         if (manager.attachment(id).isPresent()) { // a previous run whose exit was recorded without a detach

@@ -69,7 +69,7 @@ public final class Executor {
         for (String s : plan.services().keySet()) futures.put(s, new CompletableFuture<>());
         List<Thread> threads = new ArrayList<>();
         for (Map.Entry<String, List<ContainerAction>> e : plan.services().entrySet()) {
-            threads.add(Thread.ofVirtual().name("service-" + e.getKey()).start(() -> {
+            threads.add(Thread.ofPlatform().daemon().name("service-" + e.getKey()).start(() -> {
                 Result r;
                 try {
                     r = service(plan, e.getKey(), e.getValue(), futures);
@@ -265,9 +265,15 @@ public final class Executor {
     }
 
     /** Runs tasks on virtual threads and waits for all of them. */
+    /**
+     * Runs the tasks on threads of their own and waits for all. Platform threads, not virtual ones: a virtual
+     * thread blocked on the agent's socket starts the JDK's I/O poller, a thread that stays in native code and
+     * makes the JVM wait 300 ms at exit — a cost every CLI command would pay; a CLI's handful of tasks does not
+     * need virtual threads.
+     */
     static void runAll(List<Runnable> tasks) throws InterruptedException {
         List<Thread> threads = new ArrayList<>();
-        for (Runnable r : tasks) threads.add(Thread.ofVirtual().start(r));
+        for (Runnable r : tasks) threads.add(Thread.ofPlatform().daemon().start(r));
         for (Thread t : threads) t.join();
     }
 
