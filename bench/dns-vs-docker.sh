@@ -53,7 +53,7 @@ snapshot() {
         echo "## netns"; ip netns list | sort
         echo "## mounts"; awk '{ print $2 }' /proc/mounts | sort
         echo "## nft"; nft list ruleset
-        echo "## iptables"; iptables-save | grep -v '^#' | sed 's/\[[0-9]*:[0-9]*\]//'
+        echo "## iptables"; iptables-save | grep -v '^#' | sed 's/\[[0-9]*:[0-9]*\]//' || true
         echo "## cgroups"; find /sys/fs/cgroup -mindepth 1 -maxdepth 2 -type d | sort
         echo "## forward"; sysctl -n net.ipv4.ip_forward
         echo "## br_netfilter"; ls -d /sys/module/br_netfilter /proc/sys/net/bridge 2>/dev/null || true

@@ -16,8 +16,9 @@ public final class AgentMain {
      * containers (bench/container-start.sh) without slowing a start. C1 only: the daemon's hot paths
      * are short and mostly wait on processes, so C2's memory buys nothing.
      */
-    public static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmx48m", "-Xms16m",
-            "-XX:-TieredCompilation", "-XX:ReservedCodeCacheSize=32m", "-Xss256k",
+    public static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmx48m", "-Xms8m",
+            "-XX:-TieredCompilation", "-XX:CICompilerCount=1", "-XX:TrimNativeHeapInterval=2000",
+            "-XX:ReservedCodeCacheSize=32m", "-Xss256k",
             "-Dio.netty.allocator.type=unpooled", "--enable-native-access=ALL-UNNAMED");
 
     private AgentMain() {
