@@ -38,6 +38,8 @@ done
 root=$(dirname -- "$(readlink -f -- "${BASH_SOURCE[0]}")")/..
 work=$(mktemp -d /tmp/jt-dnsvs.XXXXXX)
 snaps=$(mktemp -d /tmp/jt-dnsvs-host.XXXXXX)   # outside $work, which cleanup removes
+# Until the full cleanup is armed below, a failure removes at least the two work directories.
+trap 'rm -rf "$work" "$snaps"' EXIT
 name=jt$(od -An -N3 -tx1 /dev/urandom | tr -d ' \n')
 octet=$((200 + RANDOM % 50))
 docker_subnet=10.$octet.250.0/24
