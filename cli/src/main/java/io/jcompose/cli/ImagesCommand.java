@@ -2,27 +2,13 @@ package io.jcompose.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code jcompose images [SERVICE…]}: the images the project's containers use, as docker compose images. */
 @Command(name = "images", description = "List the images used by the project's containers.")
-final class ImagesCommand implements Callable<Integer> {
-    @Mixin
-    private HelpOption helpOption;
-
-    @ParentCommand
-    JcomposeCommand root;
-
-    @Spec
-    CommandSpec spec;
-
+final class ImagesCommand extends ProjectCommand {
     @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "Only these services' containers.")
     List<String> services = new ArrayList<>();
 

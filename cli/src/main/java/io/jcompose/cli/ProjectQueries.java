@@ -217,6 +217,7 @@ final class ProjectQueries {
         }
     }
 
+    /** Columns padded to their widest cell plus three spaces, as docker compose prints its tables. */
     static void table(PrintWriter out, List<String[]> lines) {
         int[] width = new int[lines.getFirst().length];
         for (String[] l : lines) for (int i = 0; i < l.length; i++) width[i] = Math.max(width[i], l[i].length());

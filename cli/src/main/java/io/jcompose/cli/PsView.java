@@ -54,16 +54,7 @@ final class PsView {
             lines.add(new String[] {c.name(), image(c), quotedCommand(c), c.labels().getOrDefault(Labels.SERVICE, ""),
                     ago(c.createdAt(), now), status(c, now), ports(c)});
         }
-        int[] width = new int[7];
-        for (String[] l : lines) for (int i = 0; i < l.length; i++) width[i] = Math.max(width[i], l[i].length());
-        for (String[] l : lines) {
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < l.length; i++) {
-                sb.append(l[i]);
-                if (i < l.length - 1) sb.append(" ".repeat(width[i] - l[i].length() + 3));
-            }
-            out.println(sb.toString().stripTrailing());
-        }
+        ProjectQueries.table(out, lines);
     }
 
     /** docker compose's {@code ps --format json} fields. */

@@ -2,28 +2,14 @@ package io.jcompose.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code jcompose pull [SERVICE…]}: the services' images, in parallel, as docker compose pull does. */
 @Command(name = "pull", description = "Pull the images of the project's services.")
-final class PullCommand implements Callable<Integer> {
+final class PullCommand extends ProjectCommand {
     enum Policy { always, missing, never }
-
-    @Mixin
-    private HelpOption helpOption;
-
-    @ParentCommand
-    JcomposeCommand root;
-
-    @Spec
-    CommandSpec spec;
 
     @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "Only these services (default: all).")
     List<String> services = new ArrayList<>();
