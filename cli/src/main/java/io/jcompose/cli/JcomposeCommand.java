@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
                 StopCommand.class, RestartCommand.class, RmCommand.class, KillCommand.class, LogsCommand.class,
                 ExecCommand.class, RunCommand.class, PortCommand.class, LsCommand.class, WaitCommand.class,
                 EventsCommand.class, PauseCommand.class, UnpauseCommand.class, TopCommand.class, PullCommand.class,
-                ImagesCommand.class, ImageCommand.class, ConfigCommand.class, VersionCommand.class, AgentCommand.class,
+                ImagesCommand.class, ImageCommand.class, BuildCommand.class, ConfigCommand.class, VersionCommand.class, AgentCommand.class,
                 HelpCommand.class},
         footer = {"", "Run 'jcompose COMMAND --help' for more information on a command."})
 public final class JcomposeCommand implements Callable<Integer> {

@@ -37,7 +37,7 @@ final class RunOneOff {
     }
 
     static int run(RunCommand cmd, StackSession session) throws InterruptedException {
-        Desired desired = session.desired();
+        Desired desired = session.built(session.desired(), List.of(cmd.service), cmd.noDeps, false, false);
         Project project = desired.project();
         Service service = project.service(cmd.service);
         String slug = OneOff.slug(ThreadLocalRandom.current());

@@ -68,6 +68,34 @@ final class StackSession {
     }
 
     /**
+     * {@code desired} with the images of its {@code build:} services built (unless {@code skip}: {@code --no-build})
+     * and named, so the planner compares their ids with the containers'. A dry run builds nothing: it names the
+     * images that exist and prints which services would be built.
+     */
+    Desired built(Desired desired, List<String> services, boolean noDeps, boolean skip, boolean dryRun) {
+        Project project = desired.project();
+        java.util.Set<String> considered = ProjectBuilds.considered(project, services, noDeps);
+        if (considered.stream().noneMatch(n -> project.services().get(n).build() != null)) return desired;
+        Project out;
+        if (dryRun) {
+            out = project;
+            for (String name : considered) {
+                var s = project.services().get(name);
+                if (s.build() == null) continue;
+                String image = ProjectBuilds.imageName(project, name, s);
+                this.out.println("Build " + name + ": image " + image + (skip ? " not rebuilt (--no-build)"
+                        : " rebuilt where its Dockerfile, arguments or context changed"));
+                if (node().findImage(image).isPresent()) out = out.withService(s.withImage(image));
+            }
+        } else {
+            ProjectBuilds.Choice choice = new ProjectBuilds.Choice(skip, false, false, Map.of(),
+                    root.global().progress() == GlobalOptions.ProgressMode.quiet);
+            out = ProjectBuilds.buildAll(project, considered, choice, agent(), root.context().environment(), err);
+        }
+        return new Desired(out, desired.configHashes(), desired.configFiles());
+    }
+
+    /**
      * The project name for commands that work from labels: from the files when they load, else from
      * {@code -p}/{@code COMPOSE_PROJECT_NAME} alone (so {@code down} works after the file is gone).
      *

@@ -55,6 +55,12 @@ final class UpCommand extends ProjectCommand {
     @Option(names = "--pull", paramLabel = "POLICY", description = "Pull images: always, missing or never.")
     String pull;
 
+    @Option(names = "--build", description = "Build images before starting containers (changed ones are rebuilt anyway).")
+    boolean build;
+
+    @Option(names = "--no-build", description = "Don't build images, even when their Dockerfile or context changed.")
+    boolean noBuild;
+
     @Option(names = "--no-color", description = "Print log lines without colours.")
     boolean noColor;
 
@@ -71,6 +77,9 @@ final class UpCommand extends ProjectCommand {
     public Integer call() throws InterruptedException {
         if (forceRecreate && noRecreate) {
             throw new CommandFailure("--force-recreate and --no-recreate cannot be used together");
+        }
+        if (build && noBuild) {
+            throw new CommandFailure("--build and --no-build cannot be used together");
         }
         return UpRun.run(this, session());
     }

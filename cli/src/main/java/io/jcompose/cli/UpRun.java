@@ -23,11 +23,12 @@ final class UpRun {
     }
 
     static int run(UpCommand cmd, StackSession session) throws InterruptedException {
-        Desired desired = session.desired();
+        boolean dryRun = cmd.dryRun || session.globalDryRun();
+        Desired desired = session.built(session.desired(), cmd.services, cmd.noDeps, cmd.noBuild, dryRun);
         PlanOptions options = options(cmd);
         Node node = session.node();
         Plan plan = Planner.plan(desired, ObservedState.of(node, desired.project()), options);
-        if (cmd.dryRun || session.globalDryRun()) {
+        if (dryRun) {
             for (String line : plan.describe()) session.out().println(line);
             session.out().flush();
             return 0;

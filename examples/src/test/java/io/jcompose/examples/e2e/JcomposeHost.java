@@ -114,16 +114,22 @@ final class JcomposeHost implements BeforeAllCallback, AfterAllCallback {
     }
 
     /**
-     * A copy of {@code examples/<name>} (compose file, .env, README) in the run's directory, registered so that
+     * A copy of {@code examples/<name>} (compose file, .env, README, build contexts) in the run's directory, registered so that
      * teardown brings its project down with its volumes: tests may add files next to it.
      */
     Path example(String name, String project) {
         Path copy = footprint.root().resolve("projects").resolve(name);
         try {
-            Files.createDirectories(copy);
-            try (Stream<Path> files = Files.list(REPO.resolve("examples").resolve(name))) {
-                for (Path f : files.filter(Files::isRegularFile).toList()) {
-                    Files.copy(f, copy.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Path source = REPO.resolve("examples").resolve(name);
+            try (Stream<Path> files = Files.walk(source)) {
+                for (Path f : files.toList()) {
+                    Path target = copy.resolve(source.relativize(f).toString());
+                    if (Files.isDirectory(f)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(f, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                                java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                    }
                 }
             }
         } catch (IOException e) {

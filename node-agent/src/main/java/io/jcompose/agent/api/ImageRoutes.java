@@ -1,9 +1,12 @@
 package io.jcompose.agent.api;
 
+import io.jcompose.agent.api.v1.BuildEventView;
+import io.jcompose.agent.api.v1.BuildRequestBody;
 import io.jcompose.agent.api.v1.ErrorBody;
 import io.jcompose.agent.api.v1.PullImageRequest;
 import io.jcompose.agent.api.v1.PullProgressView;
 import io.jcompose.agent.api.v1.WireJson;
+import io.jcompose.agent.build.AgentBuilds;
 import io.jcompose.agent.error.AgentException;
 import io.jcompose.agent.image.AgentImages;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -42,6 +45,7 @@ final class ImageRoutes {
             case "POST /v1/images/pull" -> pull(r, reply);
             case "POST /v1/images/load" -> load(r, reply);
             case "GET /v1/images/save" -> save(r, reply);
+            case "POST /v1/builds" -> build(r, reply);
             default -> {
                 return false;
             }
@@ -61,6 +65,26 @@ final class ImageRoutes {
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "pull of " + body.reference() + " failed", e);
             reply.streamLine(failed(AgentException.internal(e.toString(), e)));
+        } finally {
+            reply.endStream();
+        }
+    }
+
+    private void build(ApiRequest r, Reply reply) {
+        AgentBuilds builds = images.builds();
+        if (builds == null) {
+            throw AgentException.unavailable("this agent cannot build images", "run the agent with an OCI runtime");
+        }
+        BuildRequestBody body = WireJson.read(r.body(), BuildRequestBody.class);
+        var request = builds.check(body); // a bad request still gets its error status
+        reply.startStream();
+        try {
+            builds.build(request, reply::streamLine);
+        } catch (AgentException e) {
+            reply.streamLine(BuildEventView.failed(new ErrorBody(e.kind().name(), e.problem(), e.fix())));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "build of " + body.context() + " failed", e);
+            reply.streamLine(BuildEventView.failed(new ErrorBody("INTERNAL", e.toString(), null)));
         } finally {
             reply.endStream();
         }

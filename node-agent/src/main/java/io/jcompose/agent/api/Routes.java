@@ -122,7 +122,7 @@ final class Routes {
             case "POST /v1/ports/check" -> reply.json(HttpResponseStatus.OK,
                     networks.checkPorts(WireJson.read(r.body(), PortCheckRequest.class)));
             case "GET /v1/images", "GET /v1/images/*", "DELETE /v1/images/*", "POST /v1/images/pull",
-                 "POST /v1/images/load", "POST /v1/images/prune", "GET /v1/images/save" -> {
+                 "POST /v1/images/load", "POST /v1/images/prune", "GET /v1/images/save", "POST /v1/builds" -> {
                 if (imageRoutes == null) {
                     throw AgentException.notFound("this agent has no image store", null);
                 }

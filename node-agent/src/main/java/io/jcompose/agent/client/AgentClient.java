@@ -3,6 +3,8 @@ package io.jcompose.agent.client;
 import io.jcompose.agent.api.v1.ContainerSpecBody.PortBody;
 import io.jcompose.agent.api.v1.PortCheckRequest;
 import io.jcompose.agent.api.v1.PortCheckResult;
+import io.jcompose.agent.api.v1.BuildEventView;
+import io.jcompose.agent.api.v1.BuildRequestBody;
 import io.jcompose.agent.api.v1.ContainerView;
 import io.jcompose.agent.api.v1.CreateContainerRequest;
 import io.jcompose.agent.api.v1.ErrorBody;
@@ -258,6 +260,34 @@ public final class AgentClient {
                     "look at the agent's log");
         } catch (IOException e) {
             throw AgentException.unavailable("the pull stream broke: " + e.getMessage(), null);
+        }
+    }
+
+    /**
+     * Builds an image ({@code POST /v1/builds}), handing each progress line to {@code progress}; returns
+     * the final {@code done} line, or throws the build's error (a failing step names itself, its exit
+     * code and its last output lines in the message).
+     */
+    public BuildEventView build(BuildRequestBody request, Consumer<BuildEventView> progress) {
+        try (UnixHttp.Response response = open("POST", "/v1/builds", WireJson.write(request))) {
+            BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (line.isEmpty()) {
+                    continue;
+                }
+                BuildEventView view = WireJson.read(line, BuildEventView.class);
+                switch (view.type()) {
+                    case "failed" -> throw new AgentException(ErrorKind.valueOf(view.error().kind()),
+                            view.error().message(), view.error().fix());
+                    case "done" -> {
+                        return view;
+                    }
+                    default -> progress.accept(view);
+                }
+            }
+            throw AgentException.unavailable("the agent ended the build without a result", "look at the agent's log");
+        } catch (IOException e) {
+            throw AgentException.unavailable("the build stream broke: " + e.getMessage(), null);
         }
     }
 

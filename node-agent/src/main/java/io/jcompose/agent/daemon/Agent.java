@@ -1,5 +1,7 @@
 package io.jcompose.agent.daemon;
 
+import io.jcompose.agent.build.AgentBuilds;
+import io.jcompose.agent.build.BuildStepRunner;
 import io.jcompose.agent.container.ContainerLayout;
 import io.jcompose.agent.container.ContainerService;
 import io.jcompose.agent.container.Reconciler;
@@ -84,8 +86,11 @@ public final class Agent implements AutoCloseable {
             EventBus events = new EventBus();
             networks = AgentNetworks.open(config.network(), config.dataRoot(), config.runtimeDir(), layout::bundle);
             AgentImages images = new AgentImages(config.imageRoot(), config.insecureRegistries(), store);
-            ContainerService containers = new ContainerService(store, new OciRuntime(selection.chosen(), layout.runtimeRoot()),
+            OciRuntime runtime = new OciRuntime(selection.chosen(), layout.runtimeRoot());
+            ContainerService containers = new ContainerService(store, runtime,
                     conmon, events, host, layout, config.cgroupParent(), networks, images);
+            images.enableBuilds(new AgentBuilds(images.store(), BuildStepRunner.open(host, runtime,
+                    config.runtimeDir().resolve("builds"), config.cgroupParent())));
             supervisors = Supervisors.volumes(layout, containers);
             // Exits are handled off the watcher thread: recording one takes the container's lock.
             watcher = ExitWatcher.start(layout.exitDir(), id -> Thread.startVirtualThread(() -> containers.onExit(id)));

@@ -51,6 +51,7 @@ public final class AgentImages implements ImageRootfs {
     private static final System.Logger LOG = System.getLogger(AgentImages.class.getName());
 
     private final ImageStore store;
+    private volatile io.jcompose.agent.build.AgentBuilds builds;
     private final ContainerStore containers;
     /** Snapshots made by this agent, container id → image id, until released. */
     private final Map<String, String> attached = new ConcurrentHashMap<>();
@@ -67,6 +68,16 @@ public final class AgentImages implements ImageRootfs {
                 RegistryOptions.defaults().withInsecureRegistries(Set.copyOf(insecureRegistries)),
                 DockerConfigCredentials.fromEnvironment());
         this.store = translated(() -> new ImageStore(root, registry, ApplyOptions.defaults()));
+    }
+
+    /** Serves {@code /v1/builds} once the agent has given it a builder (it needs the runtime). */
+    public void enableBuilds(io.jcompose.agent.build.AgentBuilds builds) {
+        this.builds = builds;
+    }
+
+    /** The builder, or null when builds are not enabled (a test agent without a runtime). */
+    public io.jcompose.agent.build.AgentBuilds builds() {
+        return builds;
     }
 
     public ImageStore store() {
@@ -296,7 +307,7 @@ public final class AgentImages implements ImageRootfs {
         }
     }
 
-    static ErrorKind kind(ImageException.Kind kind) {
+    public static ErrorKind kind(ImageException.Kind kind) {
         return switch (kind) {
             case INVALID_ARGUMENT -> ErrorKind.INVALID_ARGUMENT;
             case NOT_FOUND -> ErrorKind.NOT_FOUND;

@@ -14,14 +14,14 @@ import java.util.concurrent.TimeUnit;
  * the kernel's one-page limit), the paths only resolve from that directory, and a multi-threaded JVM
  * cannot change its working directory safely, so {@code mount(8)} does it in a child process there.
  */
-final class OverlayMounts {
+public final class OverlayMounts {
     /** Stacked mounts on one target (a mount racing another) are undone this many deep at most. */
     private static final int MAX_STACK = 8;
 
     private OverlayMounts() {
     }
 
-    static void mount(Mount m, Path target) {
+    public static void mount(Mount m, Path target) {
         if (m.workingDirectory() == null) {
             try {
                 MountCalls.mount(m.source(), target, m.type(), 0, m.data());
@@ -51,7 +51,7 @@ final class OverlayMounts {
     }
 
     /** Unmounts every mount on {@code target}; a busy one is detached (it goes once its last user does). */
-    static void unmount(Path target) {
+    public static void unmount(Path target) {
         for (int i = 0; i < MAX_STACK && isMounted(target); i++) {
             try {
                 MountCalls.umount2(target, 0);

@@ -48,7 +48,7 @@ public final class SpecTranslator {
         Limits limits = limits(service, findings);
         Boolean noNewPrivileges = securityOptions(service, findings);
         if (service.image() == null || service.image().isEmpty()) {
-            findings.error("build", "building images is not supported yet; build it elsewhere and set image:");
+            findings.error("build", "the service's image has not been built; run jcompose build, or set image:");
         }
         namespaces(service, findings);
         findings.throwIfErrors();
