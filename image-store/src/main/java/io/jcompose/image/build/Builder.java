@@ -5,6 +5,7 @@ import io.jcompose.image.ImageStore;
 import io.jcompose.image.build.cache.StepCache;
 import io.jcompose.image.build.context.BuildContext;
 import io.jcompose.image.build.context.DockerIgnore;
+import io.jcompose.image.build.context.FileHashCache;
 import io.jcompose.image.build.dockerfile.Arg;
 import io.jcompose.image.build.dockerfile.ArgDecl;
 import io.jcompose.image.build.dockerfile.Dockerfile;
@@ -25,7 +26,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -46,6 +49,8 @@ public final class Builder {
     private final StepCache cache;
     private final LayerCommitter committer;
     private final Path work;
+    /** File hashes per context directory, kept across builds: a rebuild re-reads only changed files. */
+    private final Map<Path, FileHashCache> hashes = new ConcurrentHashMap<>();
 
     public Builder(ImageStore store, StepRunner runner) {
         this.store = store;
@@ -78,7 +83,8 @@ public final class Builder {
         }
         int total = stages.stream().mapToInt(s -> 1 + s.instructions().size()).sum();
         Path dockerfilePath = request.dockerfileInline() == null ? dockerfilePath(request) : null;
-        BuildContext context = new BuildContext(request.context(), DockerIgnore.forContext(request.context(), dockerfilePath));
+        BuildContext context = new BuildContext(request.context(), DockerIgnore.forContext(request.context(), dockerfilePath),
+                hashes.computeIfAbsent(request.context().toAbsolutePath().normalize(), p -> new FileHashCache()));
         return store.building(() -> {
             Path buildWork = work.resolve(UUID.randomUUID().toString());
             try {

@@ -53,8 +53,8 @@ final class FileSteps {
                               Integer chmod) {
         boolean intoDirectory = destIsDirectory || dest.endsWith("/") || heredocs.size() > 1;
         for (Heredoc h : heredocs) {
-            String target = intoDirectory ? (dest.endsWith("/") ? dest : dest + "/") + h.name() : dest;
-            LayerFiles.writeFile(layerDir, target, h.content(), owner, chmod);
+            LayerFiles.writeFile(layerDir, intoDirectory && !dest.endsWith("/") ? dest + "/" : dest, h.name(),
+                    h.content(), owner, chmod);
         }
     }
 

@@ -85,6 +85,11 @@ final class RunSteps {
     /** A shell-form RUN with heredocs hands the shell the whole script, heredoc bodies inline. */
     private static io.jcompose.image.build.dockerfile.Command withHeredocs(Run run) {
         if (run.heredocs().isEmpty() || !(run.command() instanceof ShellForm sh)) return run.command();
+        // `RUN <<EOF` alone: the body is the script (BuildKit's rule); otherwise the shell reads the heredocs
+        if (run.heredocs().size() == 1 && sh.script().strip().matches("<<-?[\"']?" + java.util.regex.Pattern.quote(
+                run.heredocs().getFirst().name()) + "[\"']?")) {
+            return new ShellForm(run.heredocs().getFirst().content());
+        }
         StringBuilder script = new StringBuilder(sh.script());
         for (Heredoc h : run.heredocs()) {
             script.append('\n').append(h.content());

@@ -62,7 +62,7 @@ final class StageBuild {
             case Run run -> {
                 List<String> runArgs = args.runArgs(current);
                 parts.add(String.join("\n", runArgs));
-                yield key -> session.runs().run(number, instruction, run, state, current, args.runEnv(current),
+                yield (StepAction) key -> session.runs().run(number, instruction, run, state, current, args.runEnv(current),
                         history(runHistory(run, current, runArgs), false), key);
             }
             case Copy copy -> copyAction(number, copy.sources(), copy.dest(), copy.from(), copy.chown(), copy.chmod(),
@@ -76,7 +76,7 @@ final class StageBuild {
                 current.history.add(history(instruction.text(), true));
                 current.created = current.history.getLast().created();
                 return new BuildState(key, state.layers(), current.toJson());
-            }
+            };
         };
         state = session.cached(number, state, parts, action);
         if (expanded instanceof Cmd) cmdSetHere = true;
@@ -277,9 +277,5 @@ final class StageBuild {
         static SourceOrigin context(BuildContext context) {
             return new SourceOrigin(context, null, null);
         }
-    }
-
-    static Map<String, String> copyOf(Map<String, String> m) {
-        return new LinkedHashMap<>(m);
     }
 }
