@@ -11,7 +11,7 @@ JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 WORK=$(mktemp -d /tmp/jt-buildbench.XXXXXX)
 cleanup() {
   # unmount anything a failed run left under the work directory, then remove it
-  grep -o "$WORK[^ ]*" /proc/self/mounts | sort -r | while read -r m; do umount "$m" || true; done
+  { grep -o "$WORK[^ ]*" /proc/self/mounts || true; } | sort -r | while read -r m; do umount "$m" || true; done
   rm -rf "$WORK"
 }
 trap cleanup EXIT
