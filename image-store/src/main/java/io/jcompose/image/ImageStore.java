@@ -60,9 +60,11 @@ public final class ImageStore {
     private final ArchiveImporter importer;
     private final ArchiveExporter exporter;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Path root;
     private volatile boolean garbage;
 
     public ImageStore(Path root, RegistryClient registry, ApplyOptions options) {
+        this.root = root;
         this.content = new ContentStore(root);
         this.layers = new LayerStore(root, new LayerApplier(options));
         this.snapshots = new Snapshotter(root, layers, options.privileged());
@@ -166,12 +168,23 @@ public final class ImageStore {
         }
     }
 
+    /** The keys of every writable layer: containers' ids and build steps' {@code build-…} keys. */
+    public List<String> snapshotKeys() {
+        return snapshots.keys();
+    }
+
     public Mount snapshotMount(String key) {
         return snapshots.mount(key);
     }
 
     /** Removes a container's writable layer; the agent unmounts it first. */
     public void removeSnapshot(String key) {
+        if (lock.getReadHoldCount() > 0) {
+            // a build step's snapshot, inside building(): the read lock already keeps collection out,
+            // and a read lock cannot be upgraded
+            snapshots.remove(key);
+            return;
+        }
         lock.writeLock().lock();
         try {
             snapshots.remove(key);
@@ -244,6 +257,50 @@ public final class ImageStore {
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /** Work that must not block on, nor be undone by, a removal or prune; see {@link #building}. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run() throws InterruptedException;
+    }
+
+    /**
+     * Runs an image build: the blobs, layers and snapshots it makes before its image is recorded are
+     * referenced by nothing yet, so removals and prunes (which collect such content) wait until it ends.
+     */
+    public <T> T building(Work<T> work) throws InterruptedException {
+        lock.readLock().lock();
+        try {
+            return work.run();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Records an image a build wrote (its blobs and layers are in the store); its tags move to it. */
+    public ImageRecord record(ImageRecord image) {
+        return catalog.add(image);
+    }
+
+    /** Creates the writable layer {@code key} over the layers {@code chainIds} (bottom first). */
+    public Mount prepareSnapshot(String key, List<Digest> chainIds) {
+        lock.readLock().lock();
+        try {
+            return snapshots.prepare(key, chainIds);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The writable layer of snapshot {@code key}: what a build step changed. */
+    public Path snapshotUpper(String key) {
+        return snapshots.upper(key);
+    }
+
+    /** The store's root directory; build work directories must lie on its file system. */
+    public Path root() {
+        return root;
     }
 
     public ContentStore content() {

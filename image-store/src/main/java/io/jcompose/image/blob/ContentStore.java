@@ -149,6 +149,36 @@ public final class ContentStore {
         }
     }
 
+    /** A fresh path in the ingest area for a blob written outside a {@link BlobWriter} (a built layer). */
+    public Path newIngestFile() {
+        return ingest.resolve("file-" + UUID.randomUUID());
+    }
+
+    /**
+     * Publishes {@code file}, written in the ingest area (see {@link #newIngestFile()}) and already
+     * hashed by its writer to {@code digest}, by renaming it; present already is success (the file is
+     * then deleted).
+     */
+    public void publish(Path file, Digest digest) {
+        ReentrantLock lock = locks.computeIfAbsent(digest, d -> new ReentrantLock());
+        lock.lock();
+        try {
+            if (contains(digest)) {
+                Files.deleteIfExists(file);
+                return;
+            }
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                ch.force(false);
+            }
+            Files.move(file, path(digest), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new ImageException(Kind.INTERNAL, "cannot store blob " + digest + ": " + e.getMessage(),
+                    "check free space and permissions", e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Stores {@code content} under its sha256 digest; present already is fine. */
     public Digest put(byte[] content) {
         Digest digest = Digest.sha256(content);

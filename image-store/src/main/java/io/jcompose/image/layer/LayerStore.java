@@ -93,16 +93,7 @@ public final class LayerStore {
                             + " but the image config says " + diffId,
                             "the image is inconsistent or tampered with; rebuild or re-push it");
                 }
-                String shortId = chainId.encoded().substring(0, SHORT_ID_LENGTH);
-                Files.writeString(tmp.resolve("link"), shortId, StandardCharsets.US_ASCII);
-                Path link = links.resolve(shortId);
-                Path target = Path.of("..", "layers", chainId.encoded(), "diff");
-                if (Files.isSymbolicLink(link) && !Files.readSymbolicLink(link).equals(target)) {
-                    throw new ImageException(Kind.INTERNAL, "short layer id " + shortId + " is taken by another layer",
-                            "remove " + link + " and pull again");
-                }
-                Files.move(tmp, layers.resolve(chainId.encoded()), StandardCopyOption.ATOMIC_MOVE);
-                if (!Files.isSymbolicLink(link)) Files.createSymbolicLink(link, target);
+                publish(chainId, tmp);
                 return true;
             } catch (IOException e) {
                 throw new ImageException(Kind.INTERNAL, "cannot unpack layer " + chainId + ": " + e.getMessage(),
@@ -117,6 +108,53 @@ public final class LayerStore {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Makes {@code dir} — a directory in lower-dir form that a build wrote (a snapshot's upper dir, a
+     * COPY's files), on the store's file system — the layer {@code chainId} by renaming it, so its files
+     * are never copied or unpacked again. When the layer exists already, {@code dir} is deleted instead.
+     *
+     * @return true when {@code dir} became the layer
+     */
+    public boolean adopt(Digest chainId, Path dir) {
+        ReentrantLock lock = locks.computeIfAbsent(chainId, d -> new ReentrantLock());
+        lock.lock();
+        Path tmp = layers.resolve(".tmp-" + UUID.randomUUID());
+        try {
+            if (contains(chainId)) {
+                Trees.delete(dir);
+                return false;
+            }
+            Files.createDirectories(tmp);
+            Files.move(dir, tmp.resolve("diff"), StandardCopyOption.ATOMIC_MOVE);
+            publish(chainId, tmp);
+            return true;
+        } catch (IOException e) {
+            throw new ImageException(Kind.INTERNAL, "cannot store layer " + chainId + ": " + e.getMessage(),
+                    "check free space and permissions under " + layers, e);
+        } finally {
+            try {
+                Trees.delete(tmp);
+            } catch (IOException ignored) {
+                // swept by removeAbandoned at the next start
+            }
+            lock.unlock();
+        }
+    }
+
+    /** Renames a prepared {@code tmp} (holding {@code diff}) into place and links its short id; caller holds the lock. */
+    private void publish(Digest chainId, Path tmp) throws IOException {
+        String shortId = chainId.encoded().substring(0, SHORT_ID_LENGTH);
+        Files.writeString(tmp.resolve("link"), shortId, StandardCharsets.US_ASCII);
+        Path link = links.resolve(shortId);
+        Path target = Path.of("..", "layers", chainId.encoded(), "diff");
+        if (Files.isSymbolicLink(link) && !Files.readSymbolicLink(link).equals(target)) {
+            throw new ImageException(Kind.INTERNAL, "short layer id " + shortId + " is taken by another layer",
+                    "remove " + link + " and pull again");
+        }
+        Files.move(tmp, layers.resolve(chainId.encoded()), StandardCopyOption.ATOMIC_MOVE);
+        if (!Files.isSymbolicLink(link)) Files.createSymbolicLink(link, target);
     }
 
     /** Every unpacked layer. */

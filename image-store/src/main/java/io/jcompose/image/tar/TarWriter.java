@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Writes ustar archives, adding a PAX header when an entry needs one (long or non-ASCII names,
@@ -42,7 +43,8 @@ public final class TarWriter implements Closeable {
         if (entry.mtimeNanos() != 0 || entry.mtimeSeconds() < 0 || entry.mtimeSeconds() > MAX_OCTAL_11) {
             pax.put("mtime", mtime(entry).getBytes(StandardCharsets.US_ASCII));
         }
-        entry.xattrs().forEach((k, v) -> pax.put("SCHILY.xattr." + k, v));
+        // sorted: the same entry must give the same bytes in every process (layer diff IDs depend on it)
+        new TreeMap<>(entry.xattrs()).forEach((k, v) -> pax.put("SCHILY.xattr." + k, v));
         if (!pax.isEmpty()) {
             byte[] records = paxRecords(pax);
             writeHeader("PaxHeaders/" + shorten(entry.name()), 'x', records.length, 0644, 0, 0, 0, "", 0, 0);

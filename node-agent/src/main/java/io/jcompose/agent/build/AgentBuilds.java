@@ -27,8 +27,10 @@ import java.util.function.Consumer;
 public final class AgentBuilds {
     private final Builder builder;
 
+    /** A builder over {@code store}; what a killed agent's builds left (step snapshots, work files) goes first. */
     public AgentBuilds(ImageStore store, StepRunner runner) {
         this.builder = new Builder(store, runner);
+        builder.removeAbandoned();
     }
 
     /** Fails before the stream starts, so a bad request gets its own status. */

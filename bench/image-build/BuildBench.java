@@ -1,0 +1,116 @@
+import io.jcompose.image.ImageStore;
+import io.jcompose.image.auth.CredentialSource;
+import io.jcompose.image.build.BuildEvent;
+import io.jcompose.image.build.BuildRequest;
+import io.jcompose.image.build.Builder;
+import io.jcompose.image.build.RunStep;
+import io.jcompose.image.build.StepRunner;
+import io.jcompose.image.layer.ApplyOptions;
+import io.jcompose.image.registry.RegistryClient;
+import io.jcompose.image.registry.RegistryOptions;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Times, inside one JVM: a fully cached rebuild of a 10-step Dockerfile, and a 3-RUN-step build (no cache)
+ * from a base image already in the store. RUN steps run with mount(8) + chroot, as in BuilderIT.
+ * Args: WORK (holding ctx/rootfs.tar) RUNS.
+ */
+public class BuildBench {
+    public static void main(String[] args) throws Exception {
+        Path work = Path.of(args[0]);
+        int runs = Integer.parseInt(args[1]);
+        Path ctx = work.resolve("ctx");
+        ImageStore store = new ImageStore(work.resolve("store"),
+                new RegistryClient(RegistryOptions.defaults(), CredentialSource.NONE), ApplyOptions.defaults());
+        Builder builder = new Builder(store, new Chroot(Files.createDirectories(work.resolve("mnt"))));
+        Consumer<BuildEvent> none = e -> { };
+
+        Files.writeString(ctx.resolve("Dockerfile"), """
+                FROM scratch
+                ADD rootfs.tar /
+                ENV APP=bench
+                WORKDIR /app
+                COPY a.txt ./
+                COPY b.txt ./
+                RUN echo built > /app/run.txt
+                LABEL kind=bench
+                USER 1000
+                CMD ["cat", "/app/run.txt"]
+                """);
+        builder.build(BuildRequest.of(ctx, List.of("bench/ten:1")), none);
+        List<Long> cached = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            long t = System.nanoTime();
+            builder.build(BuildRequest.of(ctx, List.of("bench/ten:1")), none);
+            cached.add((System.nanoTime() - t) / 1_000_000);
+        }
+
+        Files.writeString(ctx.resolve("Dockerfile.base"), "FROM scratch\nADD rootfs.tar /\n");
+        builder.build(new BuildRequest(ctx, Path.of("Dockerfile.base"), null, null, null, null,
+                List.of("bench/base:1"), false, false, null, null, null, null), none);
+        Files.writeString(ctx.resolve("Dockerfile.run"), """
+                FROM bench/base:1
+                RUN echo one > /one
+                RUN echo two > /two
+                RUN echo three > /three
+                """);
+        List<Long> threeRuns = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            long t = System.nanoTime();
+            builder.build(new BuildRequest(ctx, Path.of("Dockerfile.run"), null, null, null, null,
+                    List.of("bench/run:1"), true, false, null, null, null, null), none);
+            threeRuns.add((System.nanoTime() - t) / 1_000_000);
+        }
+        System.out.println("fully cached rebuild, 10 steps (ms): " + cached + " median " + median(cached));
+        System.out.println("3 RUN steps from a present base, no cache (ms): " + threeRuns + " median " + median(threeRuns));
+    }
+
+    static long median(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    /** mount(8) + unshare + chroot; busybox env/sh inside the image. */
+    record Chroot(Path scratch) implements StepRunner {
+        public int run(RunStep step, Consumer<String> output) throws InterruptedException {
+            Path target = scratch.resolve(step.id());
+            try {
+                Files.createDirectories(target);
+                exec(step.rootfs().command(target), step.rootfs().workingDirectory());
+                try {
+                    List<String> cmd = new ArrayList<>(List.of("unshare", "--mount", "--pid", "--fork", "chroot",
+                            target.toString(), "/bin/busybox", "env", "-i"));
+                    cmd.addAll(step.env());
+                    cmd.addAll(List.of("/bin/busybox", "sh", "-c", "cd \"$1\" && shift && exec \"$@\"", "sh", step.workingDir()));
+                    cmd.addAll(step.args());
+                    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+                    try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream()))) {
+                        for (String line; (line = r.readLine()) != null; ) output.accept(line);
+                    }
+                    return p.waitFor();
+                } finally {
+                    exec(List.of("umount", target.toString()), null);
+                    Files.delete(target);
+                }
+            } catch (IOException e) {
+                throw new RuntimeException(e);
+            }
+        }
+
+        private static void exec(List<String> cmd, Path dir) throws IOException, InterruptedException {
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+            if (dir != null) pb.directory(dir.toFile());
+            Process p = pb.start();
+            String out = new String(p.getInputStream().readAllBytes());
+            if (p.waitFor() != 0) throw new IOException(String.join(" ", cmd) + " failed: " + out);
+        }
+    }
+}
