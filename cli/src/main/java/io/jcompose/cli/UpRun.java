@@ -43,6 +43,7 @@ final class UpRun {
         if (code != 0 || cmd.create || cmd.noStart) return code;
         if (cmd.await) return awaitReady(node, session, desired.project().name(), cmd.waitTimeout);
         if (cmd.detach) return 0;
+        session.progress().endBlock(); // the logs go below the block; the stop's events draw a new one
         return Attach.attach(node, executor, session, desired.project().name(), plan.services().keySet(),
                 foreground(cmd, desired.project(), plan.services().keySet()));
     }
