@@ -33,7 +33,7 @@ fi
 #   wrk              bench/port-forward.sh
 #   dnsperf          bench/dns-perf.sh
 packages=(maven runc crun conmon iproute2 nftables tini busybox-static docker-registry apache2-utils openssl skopeo
-          dnsutils hyperfine wrk dnsperf)
+          dnsutils hyperfine wrk dnsperf bash-completion)
 
 missing=()
 for package in "${packages[@]}"; do
@@ -82,6 +82,13 @@ if ! compgen -G "$root/cli/target/jcompose-*.aot" >/dev/null; then
 fi
 
 ln -sfn "$root/jcompose" /usr/local/bin/jcompose
+
+# bash completion (bash-completion loads it on first use of the command); zsh users source
+# `jcompose completion zsh`, the same script through bashcompinit.
+say "installing bash completion"
+completions=/usr/share/bash-completion/completions
+mkdir -p "$completions"
+"$root/jcompose" completion bash > "$completions/jcompose.tmp" && mv "$completions/jcompose.tmp" "$completions/jcompose"
 
 # The examples' images go into the agent's store (the first command starts the agent in the
 # background), so `jcompose up` of an example finds them without a registry.

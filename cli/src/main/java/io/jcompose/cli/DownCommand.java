@@ -18,11 +18,16 @@ final class DownCommand extends ProjectCommand {
     @Option(names = "--remove-orphans", description = "Also remove containers of services not in the compose file.")
     boolean removeOrphans;
 
+    @Option(names = "--rmi", paramLabel = "TYPE",
+            description = "Remove images used by services: local (only those built for the project, without a custom tag) or all.")
+    String rmi;
+
     @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", description = "Seconds to wait before killing.")
     Integer timeout;
 
     @Override
     public Integer call() throws InterruptedException {
+        RmiImages.checkMode(rmi);
         return Lifecycle.down(this, session());
     }
 }

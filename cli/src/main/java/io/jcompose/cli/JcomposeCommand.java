@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
                 ExecCommand.class, RunCommand.class, PortCommand.class, LsCommand.class, WaitCommand.class,
                 EventsCommand.class, PauseCommand.class, UnpauseCommand.class, TopCommand.class, PullCommand.class,
                 ImagesCommand.class, ImageCommand.class, BuildCommand.class, ConfigCommand.class, VersionCommand.class, AgentCommand.class,
-                HelpCommand.class},
+                CompletionCommand.class, HelpCommand.class},
         footer = {"", "Run 'jcompose COMMAND --help' for more information on a command."})
 public final class JcomposeCommand implements Callable<Integer> {
 
@@ -52,7 +52,7 @@ public final class JcomposeCommand implements Callable<Integer> {
     /** The command line for {@code context}, ready to {@code execute(args)}. */
     /** Commands that change nothing, or that show their plan ({@code up}): the only ones --dry-run may reach. */
     private static final java.util.Set<String> DRY_RUN_SAFE = java.util.Set.of("up", "config", "ps", "ls", "images",
-            "logs", "port", "top", "events", "version", "help", "jcompose", "image ls", "image inspect", "agent status");
+            "logs", "port", "top", "events", "version", "help", "jcompose", "completion", "image ls", "image inspect", "agent status");
 
     /** With the global --dry-run, a command that would change something without a plan to show is refused. */
     String dryRunRefusal(CommandLine.ParseResult parseResult) {

@@ -143,7 +143,11 @@ final class Lifecycle {
         Down down = new Down(t.desired() == null ? null : t.desired().project().services().keySet(), cmd.removeOrphans,
                 cmd.volumes);
         List<ServiceOutcome> outcomes = down.run(t.node(), executor, t.project(), session.progress());
-        return session.report(outcomes);
+        int code = session.report(outcomes);
+        if (cmd.rmi == null) return code;
+        List<String> images = RmiImages.choose(cmd.rmi, t.project(), t.desired(), t.all().all(),
+                ref -> t.node().findImage(ref).isPresent());
+        return Math.max(code, RmiImages.remove(session.agent(), images, session.progress()));
     }
 
     static int pause(PauseCommand cmd, StackSession session) {

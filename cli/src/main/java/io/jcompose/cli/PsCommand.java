@@ -24,8 +24,12 @@ final class PsCommand extends ProjectCommand {
     boolean servicesOnly;
 
     @Option(names = "--status", paramLabel = "STATUS",
-            description = "Only containers in this state: created, running, paused, restarting, exited; repeatable.")
+            description = "Only containers in this state: created, running, paused, restarting, exited, dead; repeatable.")
     List<String> status = new ArrayList<>();
+
+    @Option(names = "--filter", paramLabel = "KEY=VALUE",
+            description = "Filter services by a property (supported filters: status), e.g. --filter status=running.")
+    String filter;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -33,6 +37,20 @@ final class PsCommand extends ProjectCommand {
 
     @Override
     public Integer call() throws InterruptedException {
+        applyFilter();
         return PsView.ps(this, session());
+    }
+
+    /** docker compose's one {@code --filter}: {@code status=X} adds to {@code --status}; other keys are refused. */
+    void applyFilter() {
+        if (filter == null || filter.isEmpty()) return;
+        int eq = filter.indexOf('=');
+        if (eq < 0) throw new CommandFailure("arguments to --filter should be in form KEY=VAL");
+        String key = filter.substring(0, eq);
+        switch (key) {
+            case "status" -> status.add(filter.substring(eq + 1));
+            case "source" -> throw new CommandFailure("--filter source is not implemented");
+            default -> throw new CommandFailure("unknown filter " + key);
+        }
     }
 }

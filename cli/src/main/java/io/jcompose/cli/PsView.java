@@ -26,7 +26,9 @@ final class PsView {
     static int ps(PsCommand cmd, StackSession session) {
         Desired desired = session.desiredIfPresent();
         String project = session.projectName(desired);
-        LabelledProject stack = LabelledProject.find(session.node(), project).only(cmd.services);
+        LabelledProject found = LabelledProject.find(session.node(), project);
+        ContainerChoice.checkKnown(found, desired, cmd.services);
+        LabelledProject stack = found.only(cmd.services);
         List<ContainerView> rows = stack.all().stream()
                 .filter(c -> cmd.all || !cmd.status.isEmpty() || Executor.isRunning(c) || "paused".equals(c.state()))
                 .filter(c -> cmd.status.isEmpty() || cmd.status.contains(c.state()))

@@ -36,7 +36,9 @@ final class StackSession {
         this.root = root;
         this.out = out;
         this.err = err;
-        this.progress = new ProgressPrinter(err, root.global().progress());
+        String noColor = root.context().environment().get("NO_COLOR");
+        this.progress = new ProgressPrinter(err, ProgressPrinter.effective(root.global().progress(), root.global().ansi(),
+                noColor != null && !noColor.isEmpty(), System.console() != null && System.console().isTerminal()));
     }
 
     PrintWriter out() {

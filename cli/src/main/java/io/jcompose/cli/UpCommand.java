@@ -70,17 +70,65 @@ final class UpCommand extends ProjectCommand {
     @Option(names = "--timestamps", description = "Print each log line's time.")
     boolean timestamps;
 
+    @Option(names = "--abort-on-container-exit",
+            description = "Stop every container when any container stops. Incompatible with -d.")
+    boolean abortOnExit;
+
+    @Option(names = "--abort-on-container-failure",
+            description = "Stop every container when any container exits with a failure. Incompatible with -d.")
+    boolean abortOnFailure;
+
+    @Option(names = "--exit-code-from", paramLabel = "SERVICE",
+            description = "Exit with the exit code of this service's container. Implies --abort-on-container-exit.")
+    String exitCodeFrom;
+
+    @Option(names = "--attach", paramLabel = "SERVICE",
+            description = "Show only these services' logs; repeatable. Incompatible with --attach-dependencies.")
+    List<String> attach = new ArrayList<>();
+
+    @Option(names = "--no-attach", paramLabel = "SERVICE", description = "Don't show this service's logs; repeatable.")
+    List<String> noAttach = new ArrayList<>();
+
+    @Option(names = "--attach-dependencies", description = "Show the logs of the services the named ones depend on too.")
+    boolean attachDependencies;
+
     /** {@code create} reuses up's planning without starting anything. */
     boolean create;
 
     @Override
     public Integer call() throws InterruptedException {
+        validate();
+        return UpRun.run(this, session());
+    }
+
+    /** The combinations docker compose refuses, refused before anything is loaded; fills in what flags imply. */
+    void validate() {
+        if (exitCodeFrom != null && !abortOnFailure) abortOnExit = true;
+        if (abortOnExit && abortOnFailure) {
+            throw new CommandFailure("--abort-on-container-failure cannot be combined with --abort-on-container-exit");
+        }
+        if (await) {
+            if (attachDependencies || abortOnExit || !attach.isEmpty()) {
+                throw new CommandFailure("--wait cannot be combined with --abort-on-container-exit, --attach or"
+                        + " --attach-dependencies");
+            }
+            detach = true;
+        }
+        if (detach && (attachDependencies || abortOnExit || abortOnFailure || !attach.isEmpty())) {
+            throw new CommandFailure("--detach cannot be combined with --abort-on-container-exit,"
+                    + " --abort-on-container-failure, --attach or --attach-dependencies");
+        }
         if (forceRecreate && noRecreate) {
             throw new CommandFailure("--force-recreate and --no-recreate cannot be used together");
         }
         if (build && noBuild) {
             throw new CommandFailure("--build and --no-build cannot be used together");
         }
-        return UpRun.run(this, session());
+        if (alwaysRecreateDeps && noRecreate) {
+            throw new CommandFailure("--always-recreate-deps and --no-recreate are incompatible");
+        }
+        if (!attach.isEmpty() && attachDependencies) {
+            throw new CommandFailure("cannot combine --attach and --attach-dependencies");
+        }
     }
 }

@@ -1,7 +1,9 @@
 package io.jcompose.cli;
 
 import io.jcompose.agent.api.v1.ContainerView;
+import io.jcompose.model.project.Project;
 import io.jcompose.model.project.PullPolicy;
+import io.jcompose.model.project.Service;
 import io.jcompose.scheduler.execute.Executor;
 import io.jcompose.scheduler.execute.LabelledProject;
 import io.jcompose.scheduler.node.Node;
@@ -13,9 +15,12 @@ import io.jcompose.scheduler.plan.Planner;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** {@code up} and {@code create}: load → observe → plan → (dry run: print) → apply → wait or attach. */
 final class UpRun {
@@ -39,8 +44,39 @@ final class UpRun {
         if (code != 0 || cmd.create || cmd.noStart) return code;
         if (cmd.await) return awaitReady(node, session, desired.project().name(), cmd.waitTimeout);
         if (cmd.detach) return 0;
+        session.progress().endBlock(); // the logs go below the block; the stop's events draw a new one
         return Attach.attach(node, executor, session, desired.project().name(), plan.services().keySet(),
-                !cmd.noLogPrefix, cmd.noColor, cmd.timestamps);
+                foreground(cmd, desired.project(), plan.services().keySet()));
+    }
+
+    /**
+     * Which services' logs {@code up} shows and whose exits it waits for, as docker compose decides: {@code --attach}
+     * as given (each must be part of the run), else the named services (all when none; their dependencies too
+     * with {@code --attach-dependencies}) whose {@code attach:} is not false; minus {@code --no-attach}. The exits
+     * waited for are those of the named services, else of the attached ones.
+     */
+    static Attach.Foreground foreground(UpCommand cmd, Project project, Set<String> runServices) {
+        if (cmd.exitCodeFrom != null && !project.services().containsKey(cmd.exitCodeFrom)) {
+            throw new CommandFailure("no such service: " + cmd.exitCodeFrom);
+        }
+        Set<String> attach = new TreeSet<>();
+        if (!cmd.attach.isEmpty()) {
+            List<String> unknown = cmd.attach.stream().filter(s -> !runServices.contains(s)).sorted().toList();
+            if (!unknown.isEmpty()) {
+                throw new CommandFailure("cannot attach to services not included in up: " + String.join(", ", unknown));
+            }
+            attach.addAll(cmd.attach);
+        } else {
+            Collection<String> chosen = cmd.services.isEmpty() || cmd.attachDependencies ? runServices : cmd.services;
+            for (String s : chosen) {
+                Service service = project.services().get(s);
+                if (service == null || !Boolean.FALSE.equals(service.attach())) attach.add(s);
+            }
+        }
+        cmd.noAttach.forEach(attach::remove);
+        Set<String> watch = new TreeSet<>(cmd.services.isEmpty() ? attach : cmd.services);
+        return new Attach.Foreground(attach, watch, ExitWatch.cascade(cmd.abortOnExit, cmd.abortOnFailure),
+                cmd.exitCodeFrom, !cmd.noLogPrefix, cmd.noColor, cmd.timestamps);
     }
 
     static PlanOptions options(UpCommand cmd) {
