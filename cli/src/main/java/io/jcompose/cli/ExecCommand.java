@@ -18,7 +18,7 @@ final class ExecCommand extends ProjectCommand {
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "COMMAND", description = "The command and its arguments.")
     List<String> command = new ArrayList<>();
 
-    @Option(names = {"-d", "--detach"}, description = "Run the command in the background (needs /bin/sh in the container).")
+    @Option(names = {"-d", "--detach"}, description = "Run the command in the background: return once it has started.")
     boolean detach;
 
     @Option(names = {"-e", "--env"}, paramLabel = "KEY=VAL", description = "Set an environment variable; repeatable.")
@@ -34,11 +34,11 @@ final class ExecCommand extends ProjectCommand {
             description = "Replica of the service (default: ${DEFAULT-VALUE}).")
     int index = 1;
 
-    @Option(names = "--privileged", description = "Give the command extended privileges (not supported: refused).")
+    @Option(names = "--privileged", description = "Give the command every capability the agent holds.")
     boolean privileged;
 
     @Option(names = {"-T", "--no-tty", "--no-TTY"},
-            description = "Don't allocate a pseudo-TTY (jcompose never allocates one yet; accepted for compatibility).")
+            description = "Don't allocate a pseudo-TTY (one is allocated when standard input is a terminal).")
     boolean noTty;
 
     @Override

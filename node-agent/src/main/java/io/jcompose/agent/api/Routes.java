@@ -40,6 +40,7 @@ final class Routes {
     private final VolumeService volumes;
     private final AgentImages images;
     private final ImageRoutes imageRoutes;
+    private final ExecStreams execStreams;
 
     /** With {@code volumes} or {@code images} null their endpoints answer NOT_FOUND / UNAVAILABLE. */
     Routes(ContainerService containers, AgentNetworks networks, EventBus events, Supplier<VersionView> version,
@@ -51,6 +52,7 @@ final class Routes {
         this.volumes = volumes;
         this.images = images;
         this.imageRoutes = images == null ? null : new ImageRoutes(images);
+        this.execStreams = new ExecStreams(containers);
     }
 
     void serve(ApiRequest request, Reply reply) {
@@ -106,6 +108,7 @@ final class Routes {
                         body.command() == null ? List.of() : body.command(), body.env(), body.user(), body.workingDir()));
                 reply.json(HttpResponseStatus.OK, ApiViews.exec(outcome));
             }
+            case "POST /v1/containers/*/exec/stream" -> execStreams.start(r, s.get(2), reply);
             case "GET /v1/containers/*/logs" -> logs(r, s.get(2), reply);
             case "GET /v1/events" -> events(r, reply);
             case "POST /v1/volumes", "GET /v1/volumes", "GET /v1/volumes/*", "DELETE /v1/volumes/*" -> volumes(route, r, reply);

@@ -11,6 +11,7 @@ import io.jcompose.agent.api.v1.ErrorBody;
 import io.jcompose.agent.api.v1.EventView;
 import io.jcompose.agent.api.v1.ExecRequest;
 import io.jcompose.agent.api.v1.ExecResult;
+import io.jcompose.agent.api.v1.ExecStartRequest;
 import io.jcompose.agent.api.v1.ImageView;
 import io.jcompose.agent.api.v1.PruneView;
 import io.jcompose.agent.api.v1.PullImageRequest;
@@ -339,6 +340,27 @@ public final class AgentClient {
     /** Removes images no container uses (only dangling ones unless {@code all}) and unreferenced content. */
     public PruneView pruneImages(boolean all) {
         return call("POST", "/v1/images/prune?all=" + all, null, PruneView.class);
+    }
+
+    /**
+     * Runs {@code request} in a running container attached to this process: output streamed to
+     * {@code stdout} and {@code stderr} (a TTY's all to {@code stdout}) as it comes, input through the
+     * returned attachment. Errors before the process starts (no such container, not running, unknown user)
+     * are thrown here.
+     */
+    public ExecAttachment execAttached(String ref, ExecStartRequest request, java.io.OutputStream stdout,
+                                       java.io.OutputStream stderr) {
+        UnixHttp.Response response = UnixHttp.upgrade(socket, "/v1/containers/" + enc(ref) + "/exec/stream",
+                WireJson.write(request));
+        if (response.status() != 101) {
+            try (UnixHttp.Response answered = check(response)) {
+                throw AgentException.internal("the agent answered HTTP " + answered.status() + " instead of switching "
+                        + "to the exec stream", null);
+            } catch (IOException e) {
+                throw AgentException.unavailable("the connection to the agent failed: " + e.getMessage(), null);
+            }
+        }
+        return new ExecAttachment(response.channel(), response.body(), stdout, stderr);
     }
 
     private <T> T call(String method, String target, Object body, Class<T> type) {

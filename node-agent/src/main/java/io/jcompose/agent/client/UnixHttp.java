@@ -53,6 +53,20 @@ final class UnixHttp {
     }
 
     static Response send(Path socket, String method, String target, Body body) {
+        return send(socket, method, target, body, "Connection: close\r\n");
+    }
+
+    /**
+     * A request asking to switch the connection to a raw stream ({@code Upgrade: tcp}). On {@code 101} the
+     * response's body is the raw stream from the agent and its channel the way back; any other status is an
+     * ordinary answer.
+     */
+    static Response upgrade(Path socket, String target, byte[] body) {
+        return send(socket, "POST", target, new Body("application/json", body.length, out -> out.write(body)),
+                "Connection: Upgrade\r\nUpgrade: tcp\r\n");
+    }
+
+    private static Response send(Path socket, String method, String target, Body body, String connection) {
         SocketChannel channel;
         try {
             channel = SocketChannel.open(StandardProtocolFamily.UNIX);
@@ -65,7 +79,7 @@ final class UnixHttp {
             OutputStream out = Channels.newOutputStream(channel);
             StringBuilder head = new StringBuilder()
                     .append(method).append(' ').append(target).append(" HTTP/1.1\r\n")
-                    .append("Host: jcompose\r\nConnection: close\r\n");
+                    .append("Host: jcompose\r\n").append(connection);
             if (body != null) {
                 head.append("Content-Type: ").append(body.contentType()).append("\r\nContent-Length: ")
                         .append(body.length()).append("\r\n");

@@ -372,6 +372,16 @@ public final class ContainerService {
         return execs.run(c, bundles.context(c.id().value()), request, timeout);
     }
 
+    /**
+     * Prepares an exec whose process the caller runs with its own standard streams (streamed and TTY exec,
+     * io.jcompose.agent.exec). The container must be running; close the result once the runtime returned.
+     */
+    public Execs.Prepared prepareExec(String ref, Execs.Request request, Execs.Options options) {
+        Container c = inspect(ref);
+        c.state().check(Operation.EXEC);
+        return execs.prepare(c, bundles.context(c.id().value()), request, options);
+    }
+
     /** Adds lifecycle hooks (volumes, restart policy, health checks); see {@link ContainerHooks}. */
     public void addHooks(ContainerHooks h) {
         hooks.add(h);

@@ -1,6 +1,9 @@
 package io.jcompose.agent.container;
 
 import io.jcompose.agent.bundle.BundleWriter;
+import io.jcompose.agent.bundle.Capabilities;
+import io.jcompose.agent.bundle.SecuritySpec;
+import io.jcompose.agent.bundle.oci.OciCapabilities;
 import io.jcompose.agent.bundle.ContainerSpec;
 import io.jcompose.agent.bundle.ProcessSpec;
 import io.jcompose.agent.bundle.ResolvedUser;
@@ -24,7 +27,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * Runs an extra process in a running container through the runtime's {@code exec}. The process
  * inherits the container's environment, capabilities and limits, with the request's env on top and
  * its own user and working directory when given. Output is captured whole (up to a bound) and
- * returned with the exit code; streaming and TTY exec are not here yet.
+ * returned with the exit code by {@link #run}; {@link #prepare} is the first half for callers that
+ * run the process themselves with its standard streams attached (io.jcompose.agent.exec).
  */
 public final class Execs {
     /** Output beyond this many bytes per stream is dropped, so one noisy exec cannot exhaust the agent. */
@@ -58,30 +62,14 @@ public final class Execs {
     }
 
     Outcome run(Container c, SpecTranslator.Context context, Request request, java.time.Duration timeout) {
-        if (request.command().isEmpty()) {
-            throw AgentException.invalid("exec needs a command", "give the command to run");
-        }
-        ContainerSpec spec = c.spec();
-        boolean ownUser = request.user() != null && !request.user().isEmpty();
-        ResolvedUser user = UserResolver.resolve(spec.rootfs().path(), ownUser ? request.user() : spec.process().user(),
-                ownUser ? List.of() : spec.process().groupAdd());
-        String cwd = request.workingDir() == null || request.workingDir().isEmpty()
-                ? spec.process().workingDir() : request.workingDir();
-        ProcessSpec process = new ProcessSpec(request.command(), List.of(), cwd, "", List.of(), false, false);
-        OciProcess oci = SpecTranslator.process(spec, process, user, SpecTranslator.hostname(spec, context), host,
-                request.env());
-        String id = c.id().value();
-        String execName = "exec-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
-        Path processFile = layout.containerDir(id).resolve(execName + ".json");
-        Path pidFile = layout.containerDir(id).resolve(execName + ".pid");
-        BundleWriter.write(processFile, OciJson.write(oci));
+        Prepared prepared = prepare(c, context, request, Options.CAPTURED);
         try {
-            Process p = new ProcessBuilder(runtime.execArgv(id, processFile, pidFile))
+            Process p = new ProcessBuilder(prepared.argv())
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
             CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> drain(p.getErrorStream()), Thread::startVirtualThread);
             CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> drain(p.getInputStream()), Thread::startVirtualThread);
             if (timeout != null && !p.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                killExecProcess(pidFile);
+                killExecProcess(prepared.pidFile());
                 p.destroyForcibly();
                 p.waitFor();
                 return new Outcome(-1, out.join(), err.join(), true);
@@ -93,6 +81,26 @@ public final class Execs {
             Thread.currentThread().interrupt();
             throw AgentException.internal("interrupted during exec in " + c.name(), e);
         } finally {
+            prepared.close();
+        }
+    }
+
+    /**
+     * How an exec process is started beyond its command: {@code tty} gives it a terminal (the caller runs
+     * the runtime on a pseudo-terminal of its own), {@code privileged} every capability the agent has,
+     * {@code detach} makes the runtime return once the process has started.
+     */
+    public record Options(boolean tty, boolean privileged, boolean detach) {
+        public static final Options CAPTURED = new Options(false, false, false);
+    }
+
+    /**
+     * An exec ready to run: the runtime's command line and the process file it reads. Close it once the
+     * runtime has returned, to delete the files.
+     */
+    public record Prepared(List<String> argv, Path processFile, Path pidFile) implements AutoCloseable {
+        @Override
+        public void close() {
             try {
                 Files.deleteIfExists(processFile);
                 Files.deleteIfExists(pidFile);
@@ -100,6 +108,39 @@ public final class Execs {
                 // The container's directory goes with the container.
             }
         }
+    }
+
+    /** Checks the request and writes the process file; errors (no command, unknown user) come before anything runs. */
+    Prepared prepare(Container c, SpecTranslator.Context context, Request request, Options options) {
+        if (request.command().isEmpty()) {
+            throw AgentException.invalid("exec needs a command", "give the command to run");
+        }
+        ContainerSpec spec = c.spec();
+        boolean ownUser = request.user() != null && !request.user().isEmpty();
+        ResolvedUser user = UserResolver.resolve(spec.rootfs().path(), ownUser ? request.user() : spec.process().user(),
+                ownUser ? List.of() : spec.process().groupAdd());
+        String cwd = request.workingDir() == null || request.workingDir().isEmpty()
+                ? spec.process().workingDir() : request.workingDir();
+        ProcessSpec process = new ProcessSpec(request.command(), List.of(), cwd, "", List.of(), options.tty(), false);
+        OciProcess oci = SpecTranslator.process(spec, process, user, SpecTranslator.hostname(spec, context), host,
+                request.env());
+        if (options.privileged()) {
+            // As docker exec --privileged: every capability the agent holds, whatever the container was given.
+            List<String> all = Capabilities.effective(new SecuritySpec(true, List.of(), List.of(), false),
+                    host.capabilities());
+            oci = new OciProcess(oci.terminal(), oci.user(), oci.args(), oci.env(), oci.cwd(),
+                    new OciCapabilities(all, all, all), oci.rlimits(), oci.noNewPrivileges());
+        }
+        String id = c.id().value();
+        String execName = "exec-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+        Path processFile = layout.containerDir(id).resolve(execName + ".json");
+        Path pidFile = layout.containerDir(id).resolve(execName + ".pid");
+        BundleWriter.write(processFile, OciJson.write(oci));
+        List<String> argv = new java.util.ArrayList<>(runtime.execArgv(id, processFile, pidFile));
+        if (options.detach()) {
+            argv.add(argv.size() - 1, "--detach");
+        }
+        return new Prepared(argv, processFile, pidFile);
     }
 
     /** Killing the runtime's exec process alone would leave the process it started running in the container. */

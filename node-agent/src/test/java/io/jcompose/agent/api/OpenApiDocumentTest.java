@@ -6,6 +6,7 @@ import io.jcompose.agent.api.v1.ContainerSpecBody;
 import io.jcompose.agent.api.v1.ContainerView;
 import io.jcompose.agent.api.v1.EventView;
 import io.jcompose.agent.api.v1.ExecRequest;
+import io.jcompose.agent.api.v1.ExecStartRequest;
 import io.jcompose.agent.api.v1.NetworkCreateRequest;
 import io.jcompose.agent.api.v1.NetworkView;
 import io.jcompose.agent.api.v1.ImageView;
@@ -36,7 +37,7 @@ class OpenApiDocumentTest {
     @ParameterizedTest
     @ValueSource(strings = {"/v1/version:", "/v1/containers:", "/v1/containers/{ref}:", "/v1/containers/{ref}/start:",
         "/v1/containers/{ref}/stop:", "/v1/containers/{ref}/kill:", "/v1/containers/{ref}/pause:",
-        "/v1/containers/{ref}/unpause:", "/v1/containers/{ref}/wait:", "/v1/containers/{ref}/exec:",
+        "/v1/containers/{ref}/unpause:", "/v1/containers/{ref}/wait:", "/v1/containers/{ref}/exec:", "/v1/containers/{ref}/exec/stream:",
         "/v1/containers/{ref}/logs:", "/v1/events:", "/v1/volumes:", "/v1/volumes/{name}:", "/v1/networks:",
         "/v1/networks/{name}:", "/v1/images:", "/v1/images/{ref}:", "/v1/images/pull:",
         "/v1/images/load:", "/v1/images/prune:", "/v1/images/save:", "/v1/ports/check:"})
@@ -45,7 +46,7 @@ class OpenApiDocumentTest {
     }
 
     static Stream<Class<?>> records() {
-        return Stream.of(ContainerSpecBody.class, ContainerView.class, VersionView.class, ExecRequest.class, EventView.class,
+        return Stream.of(ContainerSpecBody.class, ContainerView.class, VersionView.class, ExecRequest.class, ExecStartRequest.class, EventView.class,
                 VolumeCreateRequest.class, VolumeView.class, NetworkCreateRequest.class, NetworkView.class,
                 ImageView.class, ImageView.ImageConfigView.class, PullImageRequest.class, PullProgressView.class,
                 PruneView.class, PortCheckRequest.class, PortCheckResult.class, PortCheckResult.PortConflictView.class);
