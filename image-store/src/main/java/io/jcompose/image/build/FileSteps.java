@@ -13,7 +13,9 @@ import io.jcompose.image.layer.Trees;
 import io.jcompose.image.posix.Posix;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -45,6 +47,31 @@ final class FileSteps {
             dir = dir.resolve(part);
             Files.createDirectories(dir);
             Posix.chmod(dir, 0755);
+        }
+    }
+
+    /**
+     * The directories on the way to {@code dest} (and {@code dest} itself) that the step had to create in its layer
+     * but that the image already has keep the image's mode, owner and time: {@code COPY x /tmp/} must leave
+     * {@code /tmp} 1777, not make it 0755 in the layer that hides the one below.
+     */
+    static void keepImageDirectories(Path layerDir, String dest, LayeredTree tree) throws IOException {
+        StringBuilder imagePath = new StringBuilder();
+        Path dir = layerDir;
+        for (String part : dest.split("/")) {
+            if (part.isEmpty() || part.equals(".")) continue;
+            imagePath.append('/').append(part);
+            dir = dir.resolve(part);
+            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) return;
+            Path below = tree.find(imagePath.toString());
+            if (below == null || !Files.isDirectory(below, LinkOption.NOFOLLOW_LINKS)) continue;
+            int mode = (Integer) Files.getAttribute(below, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+            int uid = (Integer) Files.getAttribute(below, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+            int gid = (Integer) Files.getAttribute(below, "unix:gid", LinkOption.NOFOLLOW_LINKS);
+            if (Posix.geteuid() == 0) Posix.lchown(dir, uid, gid);
+            Posix.chmod(dir, mode & 07777);
+            FileTime mtime = Files.getLastModifiedTime(below, LinkOption.NOFOLLOW_LINKS);
+            Files.setLastModifiedTime(dir, mtime);
         }
     }
 

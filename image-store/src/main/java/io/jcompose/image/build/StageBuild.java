@@ -57,6 +57,7 @@ final class StageBuild {
             // declared before the key is made: the ARG's own step keys on its text, RUN on the values
             for (ArgDecl d : arg.decls()) args.declare(d);
         }
+        refuseUnsupported(expanded, instruction);
         List<String> parts = new ArrayList<>(List.of(Canonical.of(expanded)));
         StepAction action = switch (expanded) {
             case Run run -> {
@@ -120,6 +121,7 @@ final class StageBuild {
                     if (add) LayerFiles.add(context, chosen, absoluteDest, destIsDir, dir, owner, mode);
                     else LayerFiles.copy(context, chosen, absoluteDest, destIsDir, dir, owner, mode);
                 }
+                FileSteps.keepImageDirectories(dir, absoluteDest, tree);
             } catch (IOException e) {
                 throw new BuildException("step " + number + " (" + instruction.text() + "): " + e.getMessage(),
                         "check free space and permissions under the image store");
@@ -141,7 +143,9 @@ final class StageBuild {
                 return new BuildState(key, state.layers(), current.toJson());
             }
             Path dir = files.newDirectory();
+            LayeredTree tree = files.tree(state);
             files.makeDirectory(dir, path);
+            FileSteps.keepImageDirectories(dir, path, tree);
             return commit(dir, current, instruction.text(), key);
         } catch (IOException e) {
             throw new BuildException("cannot create WORKDIR " + path + ": " + e.getMessage(),
@@ -204,6 +208,34 @@ final class StageBuild {
                     + " is not allowed here", "FROM starts a stage; move it to the start of a line of its own");
         }
         return false;
+    }
+
+    /**
+     * Flags whose effect jcompose does not reproduce fail the build rather than change its result silently.
+     * {@code RUN --mount=type=cache} is the exception: a cache mount only speeds a step up, so the step runs
+     * without it (what it writes there stays in the layer).
+     */
+    private static void refuseUnsupported(Instruction expanded, Instruction original) {
+        String where = "line " + original.line() + ": " + original.text();
+        switch (expanded) {
+            case Run run -> {
+                for (String mount : run.mounts()) {
+                    if (!mount.contains("type=cache")) {
+                        throw new BuildException(where + ": RUN --mount=" + mount + " is not supported",
+                                "copy what the step needs with COPY first (only type=cache mounts are accepted,"
+                                        + " and run without the cache)");
+                    }
+                }
+            }
+            case Copy copy when !copy.excludes().isEmpty() -> throw new BuildException(
+                    where + ": COPY --exclude is not supported", "list the sources to copy, or use .dockerignore");
+            case Add add when !add.excludes().isEmpty() -> throw new BuildException(
+                    where + ": ADD --exclude is not supported", "list the sources to add, or use .dockerignore");
+            case Add add when add.checksum() != null -> throw new BuildException(
+                    where + ": ADD --checksum is not supported (ADD of URLs is not either)",
+                    "download the file beside the Dockerfile and COPY it");
+            default -> { }
+        }
     }
 
     private static List<String> healthTest(Command command) {

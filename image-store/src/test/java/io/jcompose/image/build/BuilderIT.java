@@ -123,6 +123,38 @@ class BuilderIT {
     }
 
     @Test
+    void copyAndWorkdirLeaveTheImagesExistingDirectoriesAsTheyWere() throws Exception {
+        Files.writeString(context.resolve("Dockerfile"), """
+                FROM scratch
+                ADD rootfs.tar /
+                RUN mkdir -p /tmp && chmod 1777 /tmp && chown 1000:2000 /tmp
+                COPY app.txt /tmp/
+                WORKDIR /tmp/work
+                """);
+        build(request());
+
+        ImageRecord image = store.find("example/app:1").orElseThrow();
+        LayeredTree tree = new LayeredTree(image.chainIds().stream().map(store.layers()::diff).toList());
+        Path tmp = tree.find("/tmp");
+        assertThat((Integer) Files.getAttribute(tmp, "unix:mode") & 07777).isEqualTo(01777);
+        assertThat(Files.getAttribute(tmp, "unix:uid")).isEqualTo(1000);
+        assertThat(read(image, "/tmp/app.txt")).isEqualTo("v1");
+        assertThat((Integer) Files.getAttribute(tree.find("/tmp/work"), "unix:mode") & 07777).isEqualTo(0755);
+    }
+
+    @Test
+    void flagsWhoseEffectIsNotReproducedFailTheBuild() throws Exception {
+        Files.writeString(context.resolve("Dockerfile"), """
+                FROM scratch
+                ADD rootfs.tar /
+                COPY --exclude=*.md . /app/
+                """);
+        assertThatThrownBy(() -> build(request())).isInstanceOf(BuildException.class)
+                .hasMessageContaining("line 3").hasMessageContaining("--exclude is not supported");
+        assertThat(store.find("example/app:1")).isEmpty();
+    }
+
+    @Test
     void anUnchangedRebuildIsFullyCachedAndGivesTheSameImage() throws Exception {
         build(request());
         ImageRecord first = store.find("example/app:1").orElseThrow();
