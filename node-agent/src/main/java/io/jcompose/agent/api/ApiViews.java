@@ -36,7 +36,7 @@ final class ApiViews {
 
     static VolumeView volume(VolumeService.Described d) {
         return new VolumeView(d.volume().name(), d.volume().labels(), d.volume().driver(), d.mountpoint().toString(),
-                text(d.volume().createdAt()), d.usedBy());
+                text(d.volume().createdAt()), d.usedBy(), d.volume().driverOpts());
     }
 
     static EventView event(ContainerEvent e) {

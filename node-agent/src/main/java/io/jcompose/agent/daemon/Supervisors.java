@@ -4,6 +4,7 @@ import io.jcompose.agent.container.ContainerLayout;
 import io.jcompose.agent.container.ContainerService;
 import io.jcompose.agent.event.EventBus;
 import io.jcompose.agent.health.HealthMonitor;
+import io.jcompose.agent.health.HealthStore;
 import io.jcompose.agent.restart.RestartStore;
 import io.jcompose.agent.restart.RestartSupervisor;
 import io.jcompose.agent.restart.StartupRestorer;
@@ -25,6 +26,7 @@ final class Supervisors implements AutoCloseable {
     private final VolumeStore volumeStore;
     private final VolumeService volumes;
     private RestartStore restartStore;
+    private HealthStore healthStore;
     private CompletableFuture<Void> restored = CompletableFuture.completedFuture(null);
 
     private Supervisors(VolumeStore volumeStore, VolumeService volumes) {
@@ -42,7 +44,8 @@ final class Supervisors implements AutoCloseable {
     void superviseAfterReconcile(ContainerLayout layout, ContainerService containers, EventBus events) {
         restartStore = RestartStore.open(layout.database());
         RestartSupervisor restarts = new RestartSupervisor(containers, restartStore, events);
-        HealthMonitor health = new HealthMonitor(containers, events);
+        healthStore = HealthStore.open(layout.database());
+        HealthMonitor health = new HealthMonitor(containers, events, healthStore);
         containers.addHooks(restarts);
         containers.addHooks(health);
         health.resume();
@@ -61,6 +64,9 @@ final class Supervisors implements AutoCloseable {
     public void close() {
         if (restartStore != null) {
             restartStore.close();
+        }
+        if (healthStore != null) {
+            healthStore.close();
         }
         volumeStore.close();
     }

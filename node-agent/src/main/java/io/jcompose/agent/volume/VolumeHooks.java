@@ -80,9 +80,9 @@ public final class VolumeHooks implements ContainerHooks {
     }
 
     private MountSpec bind(MountSpec.Volume v, Path rootfs) {
-        volumes.find(v.name()); // removed behind the container's back: say so rather than bind a missing directory
-        Path data = volumes.mountpoint(v.name());
-        if (!v.noCopy() && v.subpath().isEmpty() && VolumeContent.isEmpty(data)) {
+        // find: removed behind the container's back, say so rather than bind a missing directory.
+        Path data = volumes.prepare(volumes.find(v.name()));
+        if (!v.noCopy() && v.subpath().isEmpty() && !volumes.readOnly(v.name()) && VolumeContent.isEmpty(data)) {
             VolumeContent.prefill(rootfs, v.target(), data);
         }
         Path source = data;

@@ -22,7 +22,10 @@ import java.util.stream.Stream;
  * Volume create, list, inspect and remove. A {@code local} volume is the directory
  * {@code <dataRoot>/volumes/<name>/_data}; the row in the store is the commit point (the directory
  * is made first and removed again when the row cannot be written). Which containers use a volume is
- * read from their specs, so it cannot drift from them.
+ * read from their specs, so it cannot drift from them. A volume with driver options
+ * ({@link LocalDriverOptions}) has its device mounted on {@code _data} at the first start of a
+ * container using it ({@link #prepare}) and unmounted when the volume is removed, before anything is
+ * deleted; the device's own files are never deleted.
  *
  * <p>Example: {@code create(new Request("proj_db", Map.of(), null, Map.of()))} → the volume;
  * {@code remove("proj_db", false)} → CONFLICT while a container (running or not) mounts it.
@@ -46,6 +49,7 @@ public final class VolumeService {
     private final VolumeStore store;
     private final Path root;
     private final ContainerService containers;
+    private final VolumeMounts mounts = new VolumeMounts();
 
     public VolumeService(VolumeStore store, Path dataRoot, ContainerService containers) {
         this.store = store;
@@ -63,15 +67,11 @@ public final class VolumeService {
         if (!driver.equals("local")) {
             throw AgentException.invalid("volume driver \"" + driver + "\" is not supported", "use the local driver");
         }
-        if (!r.driverOpts().isEmpty()) {
-            throw AgentException.invalid("driver_opts " + r.driverOpts().keySet() + " of volume " + r.name()
-                    + " are not supported yet (bind- or tmpfs-backed local volumes)",
-                    "drop driver_opts, or use a bind mount of the host directory instead");
-        }
         var existing = store.find(r.name());
         if (existing.isPresent()) {
             return sameOrConflict(existing.get(), r);
         }
+        LocalDriverOptions.of(r.name(), r.driverOpts()); // refuses bad options before anything is made
         Path data = mountpoint(r.name());
         try {
             Files.createDirectories(data);
@@ -87,6 +87,11 @@ public final class VolumeService {
     }
 
     private Described sameOrConflict(Volume existing, Request r) {
+        if (!existing.driverOpts().equals(r.driverOpts())) {
+            throw AgentException.alreadyExists("volume " + r.name() + " already exists with driver_opts "
+                    + existing.driverOpts() + ", not " + r.driverOpts(),
+                    "remove the volume first (its data goes with it), or create it with the same driver_opts");
+        }
         if (!existing.labels().equals(r.labels())) {
             throw AgentException.alreadyExists("volume " + r.name() + " already exists with labels " + existing.labels(),
                     "remove it first, or create it with the same labels");
@@ -116,8 +121,51 @@ public final class VolumeService {
             throw new AgentException(ErrorKind.CONFLICT, "volume " + name + " is in use by container(s) " + String.join(", ", users),
                     "remove those containers first");
         }
-        store.delete(name); // the commit point: the data goes next
-        deleteTree(root.resolve(name));
+        if (v.get().driverOpts().isEmpty()) {
+            store.delete(name); // the commit point: the data goes next
+            deleteTree(root.resolve(name));
+            return;
+        }
+        // The data lives on the device (a host directory, a tmpfs, a disk): unmount, then remove only
+        // the two empty directories. A directory that is not empty means the unmount did not happen,
+        // and nothing of the device may be deleted.
+        Path data = mountpoint(name);
+        mounts.unmount(name, data);
+        if (Files.isDirectory(data) && !VolumeContent.isEmpty(data)) {
+            throw AgentException.internal("volume " + name + ": " + data + " is not empty after the unmount; "
+                    + "nothing was deleted", null);
+        }
+        store.delete(name);
+        try {
+            Files.deleteIfExists(data);
+            Files.deleteIfExists(data.getParent());
+        } catch (IOException e) {
+            throw AgentException.internal("volume " + name + " is removed but " + data.getParent() + " stays: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The directory a container's mount binds: the volume's {@code _data}, with the volume's device
+     * mounted on it first when it has driver options and nothing is mounted there yet.
+     */
+    Path prepare(Volume v) {
+        Path data = mountpoint(v.name());
+        LocalDriverOptions opts = LocalDriverOptions.of(v.name(), v.driverOpts());
+        if (opts != null) {
+            try {
+                Files.createDirectories(data); // an interrupted create, or a hand-removed directory
+            } catch (IOException e) {
+                throw AgentException.internal("cannot create " + data + ": " + e.getMessage(), e);
+            }
+            mounts.ensureMounted(v.name(), opts, data);
+        }
+        return data;
+    }
+
+    /** Whether the volume itself is mounted read-only ({@code o: …,ro}): nothing can be copied into it. */
+    boolean readOnly(String name) {
+        return MountOptions.parse(find(name).driverOpts().get("o")).readOnly();
     }
 
     /** The volume's data directory. */

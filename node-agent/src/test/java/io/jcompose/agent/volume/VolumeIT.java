@@ -152,14 +152,4 @@ class VolumeIT {
         agent.client().removeVolume(name, false);
         assertThat(agent.host().dataRoot().resolve("volumes").resolve(name)).doesNotExist();
     }
-
-    @Test
-    void driverOptionsAreRefusedWithAClearError() {
-        assertThatThrownBy(() -> agent.client().createVolume(new VolumeCreateRequest(volume("opts"), null, "local",
-                Map.of("type", "tmpfs", "device", "tmpfs"))))
-                .isInstanceOfSatisfying(AgentException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_ARGUMENT);
-                    assertThat(e.getMessage()).contains("not supported");
-                });
-    }
 }

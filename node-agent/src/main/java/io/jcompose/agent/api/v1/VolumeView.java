@@ -8,7 +8,8 @@ import java.util.Map;
  *
  * @param mountpoint the volume's directory on the host
  * @param usedBy     names of the containers (running or not) that mount it
+ * @param driverOpts the local driver's {@code type}/{@code o}/{@code device} as created (Docker's {@code Options})
  */
 public record VolumeView(String name, Map<String, String> labels, String driver, String mountpoint, String createdAt,
-                         List<String> usedBy) {
+                         List<String> usedBy, Map<String, String> driverOpts) {
 }
