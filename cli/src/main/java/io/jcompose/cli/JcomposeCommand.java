@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
         subcommands = {UpCommand.class, DownCommand.class, PsCommand.class, CreateCommand.class, StartCommand.class,
                 StopCommand.class, RestartCommand.class, RmCommand.class, KillCommand.class, LogsCommand.class,
                 ExecCommand.class, RunCommand.class, PortCommand.class, LsCommand.class, WaitCommand.class,
-                EventsCommand.class, PauseCommand.class, UnpauseCommand.class, TopCommand.class, PullCommand.class,
+                EventsCommand.class, CpCommand.class, PauseCommand.class, UnpauseCommand.class, TopCommand.class, PullCommand.class,
                 ImagesCommand.class, ImageCommand.class, BuildCommand.class, ConfigCommand.class, VersionCommand.class, AgentCommand.class,
                 CompletionCommand.class, HelpCommand.class},
         footer = {"", "Run 'jcompose COMMAND --help' for more information on a command."})

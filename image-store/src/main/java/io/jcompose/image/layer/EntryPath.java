@@ -6,10 +6,10 @@ import java.util.List;
 /**
  * A tar member name reduced to its components: {@code ./usr//bin/} is {@code [usr, bin]}. Names that
  * could only mean "outside the layer" — absolute paths and any {@code ..} component — are refused
- * here, before anything touches the disk.
+ * here, before anything touches the disk. Also the rule for archives copied into containers (node-agent).
  */
-record EntryPath(List<String> components) {
-    static EntryPath parse(String name, String what) {
+public record EntryPath(List<String> components) {
+    public static EntryPath parse(String name, String what) {
         if (name.startsWith("/")) {
             throw new HostileLayerException(what + " \"" + name + "\" is an absolute path");
         }
@@ -25,15 +25,15 @@ record EntryPath(List<String> components) {
         return new EntryPath(List.copyOf(parts));
     }
 
-    boolean isRoot() {
+    public boolean isRoot() {
         return components.isEmpty();
     }
 
-    String last() {
+    public String last() {
         return components.getLast();
     }
 
-    EntryPath parent() {
+    public EntryPath parent() {
         return new EntryPath(components.subList(0, components.size() - 1));
     }
 

@@ -1,7 +1,7 @@
 package io.jcompose.image.layer;
 
 /** A layer entry that would write outside the layer, or otherwise breaks the rules; unchecked on purpose. */
-final class HostileLayerException extends RuntimeException {
+public final class HostileLayerException extends RuntimeException {
     HostileLayerException(String message) {
         super(message);
     }

@@ -22,7 +22,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Streams the body of an upload route ({@code POST /v1/images/load}: an image archive of any size) to a
+ * Streams the body of an upload route ({@code POST /v1/images/load}: an image archive of any size; {@code PUT
+ * /v1/containers/{ref}/archive}: files copied into a container) to a
  * file in the agent's upload directory, ahead of the aggregator that holds every other body in memory
  * up to its limit. Once the body is on disk the request is served like any other, with
  * {@link ApiRequest#upload()} naming the file, which is deleted after the reply. One per connection.
@@ -41,9 +42,13 @@ final class UploadHandler extends ChannelInboundHandlerAdapter {
     }
 
     static boolean isUpload(HttpRequest request) {
-        return request.method().equals(HttpMethod.POST)
-                && new QueryStringDecoder(request.uri()).rawPath().replaceAll("/+$", "").equals("/v1/images/load");
+        String path = new QueryStringDecoder(request.uri()).rawPath().replaceAll("/+$", "");
+        return request.method().equals(HttpMethod.POST) && path.equals("/v1/images/load")
+                || request.method().equals(HttpMethod.PUT) && ARCHIVE.matcher(path).matches();
     }
+
+    /** {@code PUT /v1/containers/{ref}/archive}: a tar to extract into a container. */
+    private static final java.util.regex.Pattern ARCHIVE = java.util.regex.Pattern.compile("/v1/containers/[^/]+/archive");
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {

@@ -14,6 +14,7 @@ import io.jcompose.agent.api.v1.ExecResult;
 import io.jcompose.agent.api.v1.ExecStartRequest;
 import io.jcompose.agent.api.v1.ImageView;
 import io.jcompose.agent.api.v1.PruneView;
+import io.jcompose.agent.api.v1.PathStatView;
 import io.jcompose.agent.api.v1.PullImageRequest;
 import io.jcompose.agent.api.v1.PullProgressView;
 import io.jcompose.agent.api.v1.LogLine;
@@ -334,6 +335,41 @@ public final class AgentClient {
         } catch (IOException e) {
             throw AgentException.unavailable("the image archive stream broke: " + e.getMessage(),
                     "the output is incomplete; look at the agent's log and save again");
+        }
+    }
+
+    /** Stats {@code path} inside a container (a final symlink followed with {@code followLink}); NOT_FOUND when missing. */
+    public PathStatView statPath(String ref, String path, boolean followLink) {
+        return call("GET", "/v1/containers/" + enc(ref) + "/archive/stat?path=" + enc(path) + "&followLink=" + followLink,
+                null, PathStatView.class);
+    }
+
+    /** Writes a tar of {@code path} inside a container to {@code out} (its top entry named as the path's last part). */
+    public void readArchive(String ref, String path, boolean followLink, java.io.OutputStream out) {
+        try (UnixHttp.Response response = open("GET", "/v1/containers/" + enc(ref) + "/archive?path=" + enc(path)
+                + "&followLink=" + followLink, null)) {
+            response.body().transferTo(out);
+            out.flush();
+        } catch (IOException e) {
+            throw AgentException.unavailable("the archive stream broke: " + e.getMessage(),
+                    "what was copied is incomplete; look at the agent's log and copy again");
+        }
+    }
+
+    /** Extracts the tar {@code archive} into the existing directory {@code dir} inside a container. */
+    public void writeArchive(String ref, String dir, Path archive, boolean copyUidGid) {
+        long length;
+        try {
+            length = java.nio.file.Files.size(archive);
+        } catch (IOException e) {
+            throw AgentException.invalid("cannot read " + archive + ": " + e.getMessage(), null);
+        }
+        UnixHttp.Body body = new UnixHttp.Body("application/x-tar", length, out -> java.nio.file.Files.copy(archive, out));
+        try (UnixHttp.Response response = check(UnixHttp.send(socket, "PUT", "/v1/containers/" + enc(ref)
+                + "/archive?path=" + enc(dir) + "&copyUIDGID=" + copyUidGid + "&noOverwriteDirNonDir=true", body))) {
+            response.readAll();
+        } catch (IOException e) {
+            throw AgentException.unavailable("reading the agent's answer failed: " + e.getMessage(), null);
         }
     }
 

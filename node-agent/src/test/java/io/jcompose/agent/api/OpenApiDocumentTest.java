@@ -38,7 +38,7 @@ class OpenApiDocumentTest {
     @ValueSource(strings = {"/v1/version:", "/v1/containers:", "/v1/containers/{ref}:", "/v1/containers/{ref}/start:",
         "/v1/containers/{ref}/stop:", "/v1/containers/{ref}/kill:", "/v1/containers/{ref}/pause:",
         "/v1/containers/{ref}/unpause:", "/v1/containers/{ref}/wait:", "/v1/containers/{ref}/exec:", "/v1/containers/{ref}/exec/stream:",
-        "/v1/containers/{ref}/logs:", "/v1/events:", "/v1/volumes:", "/v1/volumes/{name}:", "/v1/networks:",
+        "/v1/containers/{ref}/logs:", "/v1/containers/{ref}/archive:", "/v1/containers/{ref}/archive/stat:", "/v1/events:", "/v1/volumes:", "/v1/volumes/{name}:", "/v1/networks:",
         "/v1/networks/{name}:", "/v1/images:", "/v1/images/{ref}:", "/v1/images/pull:",
         "/v1/images/load:", "/v1/images/prune:", "/v1/images/save:", "/v1/ports/check:"})
     void everyEndpointIsDocumented(String path) throws IOException {
@@ -49,7 +49,8 @@ class OpenApiDocumentTest {
         return Stream.of(ContainerSpecBody.class, ContainerView.class, VersionView.class, ExecRequest.class, ExecStartRequest.class, EventView.class,
                 VolumeCreateRequest.class, VolumeView.class, NetworkCreateRequest.class, NetworkView.class,
                 ImageView.class, ImageView.ImageConfigView.class, PullImageRequest.class, PullProgressView.class,
-                PruneView.class, PortCheckRequest.class, PortCheckResult.class, PortCheckResult.PortConflictView.class);
+                PruneView.class, PortCheckRequest.class, PortCheckResult.class, PortCheckResult.PortConflictView.class,
+                io.jcompose.agent.api.v1.PathStatView.class);
     }
 
     @ParameterizedTest
