@@ -1,6 +1,8 @@
 package io.jcompose.cli;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,12 +24,6 @@ import picocli.CommandLine.Spec;
         description = "Define and run multi-container applications from Compose files, without Docker.",
         versionProvider = Version.class,
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {UpCommand.class, DownCommand.class, PsCommand.class, CreateCommand.class, StartCommand.class,
-                StopCommand.class, RestartCommand.class, RmCommand.class, KillCommand.class, LogsCommand.class,
-                ExecCommand.class, RunCommand.class, PortCommand.class, LsCommand.class, WaitCommand.class,
-                EventsCommand.class, CpCommand.class, PauseCommand.class, UnpauseCommand.class, TopCommand.class, PullCommand.class,
-                ImagesCommand.class, ImageCommand.class, BuildCommand.class, ConfigCommand.class, VersionCommand.class, AgentCommand.class,
-                CompletionCommand.class, HelpCommand.class},
         footer = {"", "Run 'jcompose COMMAND --help' for more information on a command."})
 public final class JcomposeCommand implements Callable<Integer> {
 
@@ -70,12 +66,48 @@ public final class JcomposeCommand implements Callable<Integer> {
                 + " plan; run " + command + " without --dry-run to do it";
     }
 
+    /**
+     * Every subcommand, in the order {@code jcompose --help} lists them. Registered in code rather than in the
+     * annotation so that a command line builds only the one it runs: picocli's reflective model of all of them
+     * was the largest part of every command's start-up.
+     */
+    static final Map<String, Class<?>> SUBCOMMANDS = subcommands(UpCommand.class, DownCommand.class, PsCommand.class,
+            CreateCommand.class, StartCommand.class, StopCommand.class, RestartCommand.class, RmCommand.class,
+            KillCommand.class, LogsCommand.class, ExecCommand.class, RunCommand.class, PortCommand.class, LsCommand.class,
+            WaitCommand.class, EventsCommand.class, CpCommand.class, PauseCommand.class, UnpauseCommand.class,
+            TopCommand.class, PullCommand.class, ImagesCommand.class, ImageCommand.class, BuildCommand.class,
+            ConfigCommand.class, VersionCommand.class, AgentCommand.class, CompletionCommand.class, HelpCommand.class);
+
+    private static Map<String, Class<?>> subcommands(Class<?>... types) {
+        Map<String, Class<?>> out = new LinkedHashMap<>();
+        for (Class<?> type : types) out.put(type.getAnnotation(Command.class).name(), type);
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    /** The command line with every subcommand: for help, completion scripts and tests. */
     public static CommandLine commandLine(CliContext context) {
+        return commandLine(context, null);
+    }
+
+    /**
+     * The command line for {@code args}: the root with only the subcommand they name, or with all of them when
+     * they name none, ask for help, or name one that does not exist (so usage and suggestions list them all).
+     */
+    public static CommandLine commandLine(CliContext context, String[] args) {
         JcomposeCommand root = new JcomposeCommand(context);
         CommandLine cl = new CommandLine(root);
+        String only = args == null ? null : subcommandName(cl.getCommandSpec(), args);
+        // help and completion describe the other commands, so they need them all.
+        if (only != null && SUBCOMMANDS.containsKey(only) && !only.equals("help") && !only.equals("completion")) {
+            cl.addSubcommand(only, SUBCOMMANDS.get(only));
+        } else {
+            SUBCOMMANDS.forEach(cl::addSubcommand);
+        }
         // The command of exec and run keeps its own options: `jcompose exec web ls -la`.
-        cl.getSubcommands().get("exec").setStopAtPositional(true);
-        cl.getSubcommands().get("run").setStopAtPositional(true);
+        for (String name : List.of("exec", "run")) {
+            CommandLine sub = cl.getSubcommands().get(name);
+            if (sub != null) sub.setStopAtPositional(true);
+        }
         cl.setExecutionExceptionHandler(new ErrorReporter(() -> root.global.debug()));
         // --ansi is only known after parsing; apply it before any help text is drawn.
         cl.setExecutionStrategy(parseResult -> {
@@ -88,6 +120,28 @@ public final class JcomposeCommand implements Callable<Integer> {
             return new RunLast().execute(parseResult);
         });
         return cl;
+    }
+
+    /**
+     * The subcommand {@code args} name: the first argument that is neither a global option nor an option's value;
+     * null when there is none or an option is not the root's (picocli then reports it with everything registered).
+     */
+    static String subcommandName(CommandSpec rootSpec, String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--")) return null;
+            if (!a.startsWith("-") || a.equals("-")) return a;
+            int eq = a.indexOf('=');
+            CommandLine.Model.OptionSpec option = rootSpec.findOption(eq > 0 ? a.substring(0, eq) : a);
+            if (option == null) {
+                // -fFILE: a short option with its value attached
+                if (!a.startsWith("--") && a.length() > 2 && rootSpec.findOption(a.substring(0, 2)) != null) continue;
+                return null;
+            }
+            if (option.usageHelp() || option.versionHelp()) return null;
+            if (eq < 0 && option.arity().max() > 0) i++;
+        }
+        return null;
     }
 
     CliContext context() {

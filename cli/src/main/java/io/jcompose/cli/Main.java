@@ -41,6 +41,6 @@ public final class Main {
 
     /** One command line on the given writers; the exit code. */
     static int execute(CliContext context, String[] args, PrintWriter out, PrintWriter err) {
-        return JcomposeCommand.commandLine(context).setOut(out).setErr(err).execute(args);
+        return JcomposeCommand.commandLine(context, args).setOut(out).setErr(err).execute(args);
     }
 }
