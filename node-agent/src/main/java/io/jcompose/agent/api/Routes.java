@@ -41,6 +41,7 @@ final class Routes {
     private final AgentImages images;
     private final ImageRoutes imageRoutes;
     private final ExecStreams execStreams;
+    private final AttachStreams attachStreams;
 
     /** With {@code volumes} or {@code images} null their endpoints answer NOT_FOUND / UNAVAILABLE. */
     Routes(ContainerService containers, AgentNetworks networks, EventBus events, Supplier<VersionView> version,
@@ -53,6 +54,7 @@ final class Routes {
         this.images = images;
         this.imageRoutes = images == null ? null : new ImageRoutes(images);
         this.execStreams = new ExecStreams(containers);
+        this.attachStreams = new AttachStreams(containers);
     }
 
     void serve(ApiRequest request, Reply reply) {
@@ -109,6 +111,7 @@ final class Routes {
                 reply.json(HttpResponseStatus.OK, ApiViews.exec(outcome));
             }
             case "POST /v1/containers/*/exec/stream" -> execStreams.start(r, s.get(2), reply);
+            case "POST /v1/containers/*/attach" -> attachStreams.attach(r, s.get(2), reply);
             case "GET /v1/containers/*/logs" -> logs(r, s.get(2), reply);
             case "GET /v1/events" -> events(r, reply);
             case "POST /v1/volumes", "GET /v1/volumes", "GET /v1/volumes/*", "DELETE /v1/volumes/*" -> volumes(route, r, reply);
