@@ -22,6 +22,7 @@ final class AttachRun {
     private AttachRun() {
     }
 
+    @SuppressWarnings("removal")
     static int run(AttachCommand cmd, StackSession session) {
         DetachKeys keys = DetachKeys.parse(cmd.detachKeys);
         Desired desired = session.desiredIfPresent();
