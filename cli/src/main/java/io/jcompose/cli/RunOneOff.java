@@ -3,6 +3,8 @@ package io.jcompose.cli;
 import io.jcompose.agent.api.v1.ContainerView;
 import io.jcompose.agent.api.v1.CreateContainerRequest;
 import io.jcompose.agent.container.ContainerService;
+import io.jcompose.agent.error.AgentException;
+import io.jcompose.agent.error.ErrorKind;
 import io.jcompose.model.project.Project;
 import io.jcompose.model.project.Service;
 import io.jcompose.scheduler.execute.Executor;
@@ -138,12 +140,16 @@ final class RunOneOff {
         }, "run-stop");
         ExitHooks.add(hook);
         try {
-            ContainerAttach.Outcome outcome = ContainerAttach.run(session.agent(), created.id(), options,
-                    session.context(), session.out(), session.err(), () -> node.start(created.id()));
-            if (outcome.detached()) {
-                return 0;
+            ContainerAttach.Outcome outcome;
+            try {
+                outcome = ContainerAttach.run(session.agent(), created.id(), options, session.context(),
+                        session.out(), session.err(), () -> node.start(created.id()));
+            } catch (AgentException e) {
+                if (e.kind() != ErrorKind.UNAVAILABLE || !"running".equals(node.inspect(created.id()).state())) throw e;
+                // The stream broke (the agent restarted, say) while the one-off runs: its exit code is still wanted.
+                return node.awaitExit(created.id()).exitCode();
             }
-            return outcome.exitCode();
+            return outcome.detached() ? 0 : outcome.exitCode();
         } catch (RuntimeException e) {
             if (rm) removeQuietly(node, name);
             throw e;
