@@ -71,7 +71,7 @@ final class ExecAttached {
 
     /** The terminal's new size goes to the process whenever this one's window changes. */
     @SuppressWarnings("removal")
-    private static void followWindowSize(ExecAttachment exec) {
+    static void followWindowSize(ExecAttachment exec) {
         try {
             sun.misc.Signal.handle(new sun.misc.Signal("WINCH"), signal -> {
                 int[] size = TerminalMode.size();

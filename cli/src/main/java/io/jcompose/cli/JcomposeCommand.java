@@ -73,7 +73,7 @@ public final class JcomposeCommand implements Callable<Integer> {
      */
     static final Map<String, Class<?>> SUBCOMMANDS = subcommands(UpCommand.class, DownCommand.class, PsCommand.class,
             CreateCommand.class, StartCommand.class, StopCommand.class, RestartCommand.class, RmCommand.class,
-            KillCommand.class, LogsCommand.class, ExecCommand.class, RunCommand.class, PortCommand.class, LsCommand.class,
+            KillCommand.class, LogsCommand.class, ExecCommand.class, RunCommand.class, AttachCommand.class, PortCommand.class, LsCommand.class,
             WaitCommand.class, EventsCommand.class, CpCommand.class, PauseCommand.class, UnpauseCommand.class,
             TopCommand.class, PullCommand.class, ImagesCommand.class, ImageCommand.class, BuildCommand.class,
             ConfigCommand.class, VersionCommand.class, AgentCommand.class, CompletionCommand.class, HelpCommand.class);

@@ -58,7 +58,8 @@ final class OneOff {
             for (String v : cmd.volumes) mounts.add(volume(project, v));
             b.volumes(mounts);
         }
-        // No TTY can be attached yet, and a one-off is never restarted: it ends when its command does.
+        // No terminal or input unless the caller attaches them (RunOneOff); a one-off is never restarted: it ends
+        // when its command does.
         b.tty(false).stdinOpen(false).restart(Restart.NO).containerName(containerName);
         return b.build();
     }

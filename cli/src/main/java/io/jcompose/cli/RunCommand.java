@@ -62,11 +62,11 @@ final class RunCommand extends ProjectCommand {
     boolean noDeps;
 
     @Option(names = {"-T", "--no-TTY", "--no-tty"},
-            description = "Don't allocate a pseudo-TTY (jcompose never allocates one yet; accepted for compatibility).")
+            description = "Don't allocate a pseudo-TTY (one is allocated when standard input is a terminal).")
     boolean noTty;
 
     @Option(names = {"-i", "--interactive"}, defaultValue = "true", fallbackValue = "true", arity = "0..1",
-            description = "Keep standard input open (accepted for compatibility; input is not forwarded yet).")
+            description = "Keep standard input open and forward it (default; -i=false to run without input).")
     boolean interactive = true;
 
     @Override

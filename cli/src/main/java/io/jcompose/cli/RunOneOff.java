@@ -2,8 +2,9 @@ package io.jcompose.cli;
 
 import io.jcompose.agent.api.v1.ContainerView;
 import io.jcompose.agent.api.v1.CreateContainerRequest;
-import io.jcompose.agent.client.AgentClient;
-import io.jcompose.agent.client.LogOptions;
+import io.jcompose.agent.container.ContainerService;
+import io.jcompose.agent.error.AgentException;
+import io.jcompose.agent.error.ErrorKind;
 import io.jcompose.model.project.Project;
 import io.jcompose.model.project.Service;
 import io.jcompose.scheduler.execute.Executor;
@@ -18,7 +19,6 @@ import io.jcompose.scheduler.plan.Plan;
 import io.jcompose.scheduler.plan.PlanOptions;
 import io.jcompose.scheduler.plan.Planner;
 import io.jcompose.scheduler.translate.SpecTranslator;
-import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +29,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code jcompose run}: the one-off container ({@link OneOff}) goes into a plan as its service's only action, after
  * the plan of its dependencies (unless {@code --no-deps}) — so networks, volumes and the image are ensured, the
  * dependencies are started, and the one-off is created once their {@code depends_on} conditions hold, by the same
- * executor as {@code up}. In the foreground its output is streamed (stdout to stdout, stderr to stderr) until it
- * exits; the exit code is the container's.
+ * executor as {@code up}. In the foreground ({@link ContainerAttach}) the one-off is created after the executor,
+ * attached to and then started: its output streamed (stdout to stdout, stderr to stderr, or its terminal), this
+ * command's input forwarded, a TTY when input is a terminal; the exit code is the container's.
  */
 final class RunOneOff {
     private RunOneOff() {
@@ -45,6 +46,14 @@ final class RunOneOff {
         ServiceGraph graph = ServiceGraph.of(project);
         Service oneOff = OneOff.apply(project, service, cmd, name, session.context().environment());
         Map<String, String> labels = OneOff.labels(Planner.labels(desired, graph, service, 1), slug);
+        ContainerAttach.Options attach = attachOptions(cmd, session.context());
+        if (attach != null) {
+            oneOff = oneOff.toBuilder().tty(attach.tty()).stdinOpen(attach.stdin()).build();
+            if (attach.stdin()) {
+                // Docker's StdinOnce, as docker compose sets it for an attached run: our end of input is the command's.
+                labels.put(ContainerService.STDIN_ONCE_LABEL, "true");
+            }
+        }
         CreateContainerRequest request = OneOff.finish(
                 SpecTranslator.translate(project, oneOff, 1, labels).request(), name, cmd.useAliases);
         if (cmd.detach && cmd.rm) {
@@ -60,7 +69,10 @@ final class RunOneOff {
         for (String w : plan.warnings()) session.err().println("warning: " + w);
         // The service's own replicas are left as they are: its entry becomes the one-off's creation.
         Map<String, List<ContainerAction>> services = new LinkedHashMap<>(plan.services());
-        services.put(cmd.service, List.of(new Action.CreateContainer(cmd.service, 1, request, "one-off container")));
+        // In the foreground the one-off is created here once the executor is done, so that this command attaches
+        // to it before it starts; the service's entry then only waits for the dependencies' conditions.
+        services.put(cmd.service, attach == null
+                ? List.of(new Action.CreateContainer(cmd.service, 1, request, "one-off container")) : List.of());
         Plan withOneOff = new Plan(plan.project(), plan.resources(), plan.pulls(), services, List.of(), plan.graph(),
                 true, List.of());
 
@@ -79,7 +91,75 @@ final class RunOneOff {
             session.out().flush();
             return 0;
         }
-        return attach(session, node, name, cmd.rm);
+        return attached(session, node, withImageLabel(node, request), attach, cmd.rm);
+    }
+
+    /**
+     * How the foreground run attaches, as docker compose decides: input unless {@code -i=false}, a terminal when
+     * input is attached and is a terminal, unless {@code -T}; null for {@code -d}.
+     */
+    static ContainerAttach.Options attachOptions(RunCommand cmd, CliContext context) {
+        if (cmd.detach) {
+            return null;
+        }
+        boolean tty = !cmd.noTty && cmd.interactive && ExecAttached.terminalAttached(context);
+        return new ContainerAttach.Options(cmd.interactive, tty, DetachKeys.parse(DetachKeys.DEFAULT));
+    }
+
+    /** The image label the executor gives the containers it creates. */
+    private static CreateContainerRequest withImageLabel(Node node, CreateContainerRequest request) {
+        String image = request.spec().image();
+        if (image == null) return request;
+        Map<String, String> labels = new LinkedHashMap<>(request.labels());
+        node.findImage(image).ifPresent(i -> labels.put(Labels.IMAGE, i.id()));
+        return new CreateContainerRequest(request.name(), Map.copyOf(labels), request.spec());
+    }
+
+    /**
+     * Creates the one-off, attaches to it, starts it and stays attached until it exits: its exit code is the
+     * command's. Ctrl-C (without a terminal) stops it; with --rm it is removed afterwards, also after a detach.
+     */
+    private static int attached(StackSession session, Node node, CreateContainerRequest request,
+                                ContainerAttach.Options options, boolean rm) {
+        String name = request.name();
+        ContainerView created;
+        try {
+            created = node.create(request);
+        } catch (RuntimeException e) {
+            throw new CommandFailure("cannot create " + name + ": " + e.getMessage(), e);
+        }
+        AtomicBoolean done = new AtomicBoolean();
+        Thread hook = new Thread(() -> {
+            if (done.get()) return;
+            try {
+                node.stop(name, null);
+                if (rm) node.remove(name, true, true);
+            } catch (RuntimeException e) {
+                // shutting down: nothing left to report to
+            }
+        }, "run-stop");
+        ExitHooks.add(hook);
+        try {
+            ContainerAttach.Outcome outcome;
+            try {
+                outcome = ContainerAttach.run(session.agent(), created.id(), options, session.context(),
+                        session.out(), session.err(), () -> node.start(created.id()));
+            } catch (AgentException e) {
+                if (e.kind() != ErrorKind.UNAVAILABLE || !"running".equals(node.inspect(created.id()).state())) throw e;
+                // The stream broke (the agent restarted, say) while the one-off runs: its exit code is still wanted.
+                return node.awaitExit(created.id()).exitCode();
+            }
+            return outcome.detached() ? 0 : outcome.exitCode();
+        } catch (RuntimeException e) {
+            if (rm) removeQuietly(node, name);
+            throw e;
+        } finally {
+            done.set(true);
+            ExitHooks.remove(hook);
+            session.out().flush();
+            session.err().flush();
+            if (rm) removeQuietly(node, name);
+        }
     }
 
     /** Only what planning these services needs; the project's containers only when dependencies are planned. */
@@ -93,35 +173,6 @@ final class RunOneOff {
             node.findImage(image).ifPresent(i -> images.put(image, i));
         }
         return new ObservedState(containers, node.networks(List.of()), node.volumes(List.of()), images);
-    }
-
-    /** Streams the container's output until it exits; Ctrl-C stops it (and removes it with --rm). */
-    private static int attach(StackSession session, Node node, String name, boolean rm) throws InterruptedException {
-        AtomicBoolean done = new AtomicBoolean();
-        Thread hook = new Thread(() -> {
-            if (done.get()) return;
-            try {
-                node.stop(name, null);
-                if (rm) node.remove(name, true, true);
-            } catch (RuntimeException e) {
-                // shutting down: nothing left to report to
-            }
-        }, "run-stop");
-        ExitHooks.add(hook);
-        PrintWriter out = session.out();
-        PrintWriter err = session.err();
-        AgentClient agent = session.agent();
-        agent.logs(name, new LogOptions(true, true, -1, true), line -> {
-            PrintWriter to = "stderr".equals(line.stream()) ? err : out;
-            to.println(LogFollower.stripNewline(line.message()));
-            to.flush();
-            return true;
-        });
-        int exit = node.awaitExit(name).exitCode();
-        if (rm) node.remove(name, true, true);
-        done.set(true);
-        ExitHooks.remove(hook);
-        return exit;
     }
 
     private static void removeQuietly(Node node, String name) {

@@ -1,7 +1,7 @@
 package io.jcompose.agent.api;
 
 import io.jcompose.agent.api.v1.ExecFrame;
-import io.jcompose.agent.exec.ExecSession;
+import io.jcompose.agent.exec.ClientInput;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
@@ -9,15 +9,15 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.ReferenceCountUtil;
 
 /**
- * The inbound half of an upgraded exec connection, after a frame decoder: {@link ExecFrame#STDIN} frames are
+ * The inbound half of an upgraded exec or attach connection, after a frame decoder: {@link ExecFrame#STDIN} frames are
  * the process's standard input (an empty one its end), {@link ExecFrame#RESIZE} frames its terminal's size; the
  * connection closing means the client is gone. When the session's input queue is full the connection stops
  * reading until the session has room again.
  */
 final class ExecStreamHandler extends ChannelInboundHandlerAdapter {
-    private volatile ExecSession session;
+    private volatile ClientInput session;
 
-    void attach(ExecSession s) {
+    void attach(ClientInput s) {
         this.session = s;
     }
 

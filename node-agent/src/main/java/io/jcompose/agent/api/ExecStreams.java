@@ -65,7 +65,7 @@ final class ExecStreams {
     }
 
     /** On the event loop: the 101 goes through the HTTP encoder, then the HTTP handlers leave the pipeline. */
-    private static void upgrade(Channel channel, String id, ExecStreamHandler handler) {
+    static void upgrade(Channel channel, String id, ExecStreamHandler handler) {
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.SWITCHING_PROTOCOLS);
         response.headers().set(HttpHeaderNames.CONNECTION, "Upgrade");
         response.headers().set(HttpHeaderNames.UPGRADE, "tcp");
@@ -81,7 +81,7 @@ final class ExecStreams {
         p.remove(HttpServerCodec.class);
     }
 
-    private static void send(Channel channel, CompletableFuture<Void> upgraded, byte type, byte[] b, int off, int len)
+    static void send(Channel channel, CompletableFuture<Void> upgraded, byte type, byte[] b, int off, int len)
             throws IOException {
         upgraded.join();
         if (!channel.isActive()) {

@@ -42,6 +42,7 @@ final class Routes {
     private final ImageRoutes imageRoutes;
     private final ExecStreams execStreams;
     private final ArchiveRoutes archiveRoutes;
+    private final AttachStreams attachStreams;
 
     /** With {@code volumes} or {@code images} null their endpoints answer NOT_FOUND / UNAVAILABLE. */
     Routes(ContainerService containers, AgentNetworks networks, EventBus events, Supplier<VersionView> version,
@@ -55,6 +56,7 @@ final class Routes {
         this.imageRoutes = images == null ? null : new ImageRoutes(images);
         this.execStreams = new ExecStreams(containers);
         this.archiveRoutes = new ArchiveRoutes(new io.jcompose.agent.archive.ContainerArchives(containers, images, volumes));
+        this.attachStreams = new AttachStreams(containers);
     }
 
     void serve(ApiRequest request, Reply reply) {
@@ -111,6 +113,7 @@ final class Routes {
                 reply.json(HttpResponseStatus.OK, ApiViews.exec(outcome));
             }
             case "POST /v1/containers/*/exec/stream" -> execStreams.start(r, s.get(2), reply);
+            case "POST /v1/containers/*/attach" -> attachStreams.attach(r, s.get(2), reply);
             case "GET /v1/containers/*/logs" -> logs(r, s.get(2), reply);
             case "GET /v1/containers/*/archive", "PUT /v1/containers/*/archive", "GET /v1/containers/*/archive/stat" ->
                     archiveRoutes.serve(route, r, reply);

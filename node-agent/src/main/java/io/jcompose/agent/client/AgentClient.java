@@ -399,6 +399,29 @@ public final class AgentClient {
         return new ExecAttachment(response.channel(), response.body(), stdout, stderr);
     }
 
+    /**
+     * Attaches to the main process of container {@code ref} (POST /v1/containers/{ref}/attach): its output from
+     * now on goes to {@code stdout}/{@code stderr}, {@code stdin} forwards the attachment's input (the container
+     * must keep its input open), {@code rows}/{@code columns} (0: none) size its terminal. A container that is
+     * not running is attached when it next starts: attach, then start it, and nothing it writes is missed.
+     * The exit code comes when the container exits while attached; closing the attachment detaches.
+     */
+    public ExecAttachment attach(String ref, boolean stdin, int rows, int columns, java.io.OutputStream stdout,
+                                 java.io.OutputStream stderr) {
+        String target = "/v1/containers/" + enc(ref) + "/attach?stdin=" + stdin
+                + (rows > 0 && columns > 0 ? "&height=" + rows + "&width=" + columns : "");
+        UnixHttp.Response response = UnixHttp.upgrade(socket, target, new byte[0]);
+        if (response.status() != 101) {
+            try (UnixHttp.Response answered = check(response)) {
+                throw AgentException.internal("the agent answered HTTP " + answered.status() + " instead of switching "
+                        + "to the attach stream", null);
+            } catch (IOException e) {
+                throw AgentException.unavailable("the connection to the agent failed: " + e.getMessage(), null);
+            }
+        }
+        return new ExecAttachment(response.channel(), response.body(), stdout, stderr);
+    }
+
     private <T> T call(String method, String target, Object body, Class<T> type) {
         try (UnixHttp.Response response = open(method, target, body == null ? null : WireJson.write(body))) {
             byte[] bytes = response.readAll();

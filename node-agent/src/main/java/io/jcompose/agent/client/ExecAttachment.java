@@ -116,7 +116,7 @@ public final class ExecAttachment implements AutoCloseable {
             // Reported below as a stream without an exit code.
         } finally {
             exit.completeExceptionally(AgentException.unavailable(
-                    "the connection to the agent ended before the exec's exit code came",
+                    "the connection to the agent ended before the exit code came",
                     "look at the agent's log; the process may still be running"));
         }
     }

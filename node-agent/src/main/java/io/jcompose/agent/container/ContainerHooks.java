@@ -28,6 +28,13 @@ public interface ContainerHooks {
         return spec;
     }
 
+    /**
+     * The monitor and the runtime's container exist and the process has not started yet (clients attach to the
+     * monitor here, so they miss nothing). Runs under the container's lock; must not block or throw.
+     */
+    default void monitorReady(Container c) {
+    }
+
     /** The container runs; {@code byUser} is false for a restart by the restart policy. */
     default void started(Container c, boolean byUser) {
     }

@@ -58,6 +58,12 @@ public final class ContainerService {
         }
     }
 
+    /**
+     * Label asking for Docker's StdinOnce: a container kept with standard input open has it closed once its
+     * attached client ends its input or leaves (what {@code run -i} wants), instead of keeping it for the next.
+     */
+    public static final String STDIN_ONCE_LABEL = "io.jcompose.stdin-once";
+
     private final ContainerStore store;
     private final OciRuntime runtime;
     private final Conmon conmon;
@@ -195,7 +201,8 @@ public final class ContainerService {
                     pid = conmon.launch(new MonitorLaunch(id, layout.containerDir(id), layout.logFile(id),
                             layout.persistDir(id), layout.exitDir(), layout.monitorPidFile(id),
                             layout.containerPidFile(id), layout.socketDir(), c.spec().process().tty(),
-                            c.spec().process().stdinOpen()), runtime);
+                            c.spec().process().stdinOpen(), stdinOnce(c)), runtime);
+                    hooks.forEach(h -> h.monitorReady(c));
                     runtime.start(id);
                 } catch (RuntimeException e) {
                     exits.cancel(id, exit);
@@ -380,6 +387,15 @@ public final class ContainerService {
         Container c = inspect(ref);
         c.state().check(Operation.EXEC);
         return execs.prepare(c, bundles.context(c.id().value()), request, options);
+    }
+
+    /** Where the container's monitor keeps its attach socket and control fifo (io.jcompose.agent.attach). */
+    public Path monitorDir(String id) {
+        return layout.containerDir(id);
+    }
+
+    private static boolean stdinOnce(Container c) {
+        return "true".equals(c.labels().get(STDIN_ONCE_LABEL));
     }
 
     /** Adds lifecycle hooks (volumes, restart policy, health checks); see {@link ContainerHooks}. */

@@ -24,7 +24,7 @@ import java.util.concurrent.CompletableFuture;
  * while the client is slow, so a slow client holds the process back, never the heap); once the process has
  * ended and its output is out, the exit code goes as the last frame and {@link #exit()} completes.
  */
-public final class ExecSession {
+public final class ExecSession implements ClientInput {
     /** Where output goes; {@code send} returns once the frame is on its way, and throws once the client is gone. */
     @FunctionalInterface
     public interface Output {
@@ -121,6 +121,7 @@ public final class ExecSession {
     }
 
     /** Queues input for the process; false when the queue is now full and the caller should stop reading. */
+    @Override
     public boolean offerStdin(byte[] chunk) {
         if (chunk.length > 0) {
             stdin.offer(chunk);
@@ -129,11 +130,13 @@ public final class ExecSession {
     }
 
     /** End of input: the process's standard input is closed once what is queued has been written. */
+    @Override
     public void endStdin() {
         stdin.offer(END);
     }
 
     /** The client went away: input ends, and output is drained and dropped so the process is not held up. */
+    @Override
     public void clientGone() {
         clientGone = true;
         stdin.clear();
@@ -141,6 +144,7 @@ public final class ExecSession {
     }
 
     /** Sets the terminal's size; nothing without a terminal. */
+    @Override
     public void resize(int rows, int columns) {
         if (pty == null || rows <= 0 || columns <= 0) {
             return;

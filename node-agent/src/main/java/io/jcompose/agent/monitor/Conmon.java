@@ -94,6 +94,9 @@ public final class Conmon {
         }
         if (launch.stdin()) {
             argv.add("-i");
+            if (!launch.stdinOnce()) {
+                argv.add("--leave-stdin-open"); // a client detaching must not end the container's input
+            }
         }
         // conmon writes some files (an "oom" marker) relative to its working directory.
         ProcessBuilder builder = new ProcessBuilder(argv).directory(launch.persistDir().toFile())

@@ -15,7 +15,15 @@ import java.nio.file.Path;
  * @param socketDir        where the monitor links the attach socket
  * @param tty              allocate a terminal
  * @param stdin            keep a stdin pipe open
+ * @param stdinOnce        the stdin pipe closes when an attached client ends its input or leaves (Docker's
+ *                         StdinOnce); otherwise it stays open for the next client
  */
 public record MonitorLaunch(String containerId, Path bundle, Path logFile, Path persistDir, Path exitDir,
-                            Path monitorPidFile, Path containerPidFile, Path socketDir, boolean tty, boolean stdin) {
+                            Path monitorPidFile, Path containerPidFile, Path socketDir, boolean tty, boolean stdin,
+                            boolean stdinOnce) {
+    public MonitorLaunch(String containerId, Path bundle, Path logFile, Path persistDir, Path exitDir,
+                         Path monitorPidFile, Path containerPidFile, Path socketDir, boolean tty, boolean stdin) {
+        this(containerId, bundle, logFile, persistDir, exitDir, monitorPidFile, containerPidFile, socketDir, tty, stdin,
+                false);
+    }
 }
