@@ -103,6 +103,8 @@ public final class JcomposeCommand implements Callable<Integer> {
         } else {
             SUBCOMMANDS.forEach(cl::addSubcommand);
         }
+        // `-p up` names a project "up", as in docker compose, whichever subcommands are registered.
+        cl.setAllowSubcommandsAsOptionParameters(true);
         // The command of exec and run keeps its own options: `jcompose exec web ls -la`.
         for (String name : List.of("exec", "run")) {
             CommandLine sub = cl.getSubcommands().get(name);
