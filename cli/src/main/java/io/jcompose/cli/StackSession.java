@@ -59,14 +59,19 @@ final class StackSession {
 
     /** The compose files, loaded and bound, with each service's config hash. */
     Desired desired() {
+        return desired(true);
+    }
+
+    /** The compose files, loaded and bound; with {@code hashes}, each service's config hash (what planning needs). */
+    private Desired desired(boolean hashes) {
         LoadedProject loaded = ProjectLoading.load(ProjectLoading.options(root.global(), root.context()), err);
         Project project = ProjectBinder.bind(loaded);
-        Map<String, String> hashes = new LinkedHashMap<>();
+        Map<String, String> configHashes = new LinkedHashMap<>();
         MapNode services = loaded.canonical().get("services") instanceof MapNode m ? m : MapNode.empty();
-        for (String name : project.services().keySet()) {
-            hashes.put(name, ConfigHash.of((MapNode) services.get(name)));
+        for (String name : hashes ? project.services().keySet() : java.util.Set.<String>of()) {
+            configHashes.put(name, ConfigHash.of((MapNode) services.get(name)));
         }
-        return new Desired(project, hashes, loaded.configFiles());
+        return new Desired(project, configHashes, loaded.configFiles());
     }
 
     /**
@@ -101,11 +106,12 @@ final class StackSession {
      * The project name for commands that work from labels: from the files when they load, else from
      * {@code -p}/{@code COMPOSE_PROJECT_NAME} alone (so {@code down} works after the file is gone).
      *
-     * @return the desired state, or null when only the name is known
+     * @return the desired state without config hashes (commands working from labels plan nothing), or null when
+     *         only the name is known
      */
     Desired desiredIfPresent() {
         try {
-            return desired();
+            return desired(false);
         } catch (io.jcompose.model.ModelException e) {
             if (explicitName() == null) throw e;
             return null;

@@ -19,7 +19,35 @@ import java.util.TreeMap;
  * graph read back from {@code com.docker.compose.depends_on}. This is what {@code down}, {@code stop},
  * {@code start}, {@code ps} work from, so they work after the file is gone and never touch another project.
  */
-public record LabelledProject(String name, Map<String, List<ContainerView>> containers, ServiceGraph graph) {
+public final class LabelledProject {
+    private final String name;
+    private final Map<String, List<ContainerView>> containers;
+    private final List<DependencyEdge> edges;
+    /** Built on first use: listing containers ({@code ps}, {@code logs}) never needs the graph. */
+    private ServiceGraph graph;
+
+    private LabelledProject(String name, Map<String, List<ContainerView>> containers, List<DependencyEdge> edges,
+                            ServiceGraph graph) {
+        this.name = name;
+        this.containers = containers;
+        this.edges = edges;
+        this.graph = graph;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The containers by service name, each list by container name. */
+    public Map<String, List<ContainerView>> containers() {
+        return containers;
+    }
+
+    /** The services' dependency graph, from the {@code depends_on} labels of their containers. */
+    public synchronized ServiceGraph graph() {
+        if (graph == null) graph = ServiceGraph.of(containers.keySet(), edges);
+        return graph;
+    }
 
     public static LabelledProject find(Node node, String project) {
         return of(project, node.containers(List.of(Labels.projectFilter(project))));
@@ -47,7 +75,7 @@ public record LabelledProject(String name, Map<String, List<ContainerView>> cont
                         f.length > 2 && Boolean.parseBoolean(f[2])));
             }
         }
-        return new LabelledProject(project, byService, ServiceGraph.of(byService.keySet(), edges));
+        return new LabelledProject(project, byService, edges, null);
     }
 
     /** Only the given services (all when empty); unknown names are ignored here and reported by the caller. */
@@ -57,7 +85,7 @@ public record LabelledProject(String name, Map<String, List<ContainerView>> cont
         containers.forEach((s, l) -> {
             if (services.contains(s)) kept.put(s, l);
         });
-        return new LabelledProject(name, kept, graph);
+        return new LabelledProject(name, kept, edges, graph());
     }
 
     public List<ContainerView> all() {
