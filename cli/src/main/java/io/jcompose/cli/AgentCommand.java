@@ -20,6 +20,9 @@ import picocli.CommandLine.Option;
 @Command(name = "agent", description = "Run the jcompose agent in the foreground (root only).",
         subcommands = {AgentCommand.Status.class, AgentCommand.Stop.class})
 final class AgentCommand implements Callable<Integer> {
+    @picocli.CommandLine.ParentCommand
+    JcomposeCommand root;
+
     @Mixin
     private HelpOption helpOption;
 
@@ -106,11 +109,14 @@ final class AgentCommand implements Callable<Integer> {
     /** {@code --runtime-dir}, shared by the agent and the commands that find it. */
     static final class AgentDirectories {
         @Option(names = "--runtime-dir", paramLabel = "DIR",
-                description = "Where the agent's socket lives (default: /run/jcompose).")
+                description = "Where the agent's socket lives (default: $JCOMPOSE_RUNTIME_DIR, else /run/jcompose).")
         Path runtimeDir;
 
-        Path runtimeDir() {
-            return runtimeDir != null ? runtimeDir : AgentConfig.defaults().runtimeDir();
+        /** The option, else {@code JCOMPOSE_RUNTIME_DIR} (as every other command finds the agent), else the default. */
+        Path runtimeDir(AgentCommand agent) {
+            if (runtimeDir != null) return runtimeDir;
+            return agent == null || agent.root == null ? AgentConfig.defaults().runtimeDir()
+                    : new AgentConnection(agent.root.context()).runtimeDir();
         }
     }
 
@@ -118,6 +124,9 @@ final class AgentCommand implements Callable<Integer> {
     static final class Status implements Callable<Integer> {
         @Mixin
         private HelpOption helpOption;
+
+        @picocli.CommandLine.ParentCommand
+        private AgentCommand agent;
 
         @Mixin
         private AgentDirectories directories;
@@ -127,10 +136,10 @@ final class AgentCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            var version = io.jcompose.agent.client.AgentControl.status(directories.runtimeDir());
+            var version = io.jcompose.agent.client.AgentControl.status(directories.runtimeDir(agent));
             if (version.isEmpty()) {
                 spec.commandLine().getOut().println("not running (no agent answers on "
-                        + directories.runtimeDir().resolve("jcompose.sock") + ")");
+                        + directories.runtimeDir(agent).resolve("jcompose.sock") + ")");
                 spec.commandLine().getOut().flush();
                 return 1;
             }
@@ -148,6 +157,9 @@ final class AgentCommand implements Callable<Integer> {
         @Mixin
         private HelpOption helpOption;
 
+        @picocli.CommandLine.ParentCommand
+        private AgentCommand agent;
+
         @Mixin
         private AgentDirectories directories;
 
@@ -160,7 +172,7 @@ final class AgentCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            boolean stopped = io.jcompose.agent.client.AgentControl.stop(directories.runtimeDir(),
+            boolean stopped = io.jcompose.agent.client.AgentControl.stop(directories.runtimeDir(agent),
                     java.time.Duration.ofSeconds(timeoutSeconds));
             spec.commandLine().getOut().println(stopped ? "stopped" : "no agent was running");
             spec.commandLine().getOut().flush();
