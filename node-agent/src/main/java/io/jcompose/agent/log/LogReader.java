@@ -17,8 +17,8 @@ import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Reads a container's k8s-file log: everything or the last lines, then, when following, each new
- * line as the monitor appends it. Following waits on file-change notifications (inotify), not on a
+ * Reads a container's k8s-file log: everything or the last lines, inside the query's time window, then,
+ * when following, each new line as the monitor appends it. Following waits on file-change notifications (inotify), not on a
  * timer, and ends when {@code until} completes (the container stopped or the client left), after the
  * lines written so far have been delivered.
  */
@@ -35,6 +35,8 @@ public final class LogReader {
     private final ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
     private final StringBuilder pending = new StringBuilder();
     private long position;
+    /** A line at or after the query's {@code until} was seen: nothing later is wanted. */
+    private boolean closed;
 
     public LogReader(Path file, LogQuery query) {
         this.file = file;
@@ -56,7 +58,7 @@ public final class LogReader {
                 file.getParent().register(watch, StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_CREATE);
                 // Closing the watch service is the wake-up call for the blocked take() below.
                 until.whenComplete((v, e) -> closeQuietly(watch));
-                if (!deliverInitial(sink)) {
+                if (!deliverInitial(sink) || closed) {
                     return;
                 }
                 while (!until.isDone()) {
@@ -67,7 +69,7 @@ public final class LogReader {
                         // `until` completed (closing the service) while we waited: drain below.
                         break;
                     }
-                    if (!deliverNew(sink)) {
+                    if (!deliverNew(sink) || closed) {
                         return;
                     }
                 }
@@ -134,7 +136,14 @@ public final class LogReader {
                     pending.delete(0, newline + 1);
                     String record = new String(raw.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
                     LogEntry entry = format.accept(record);
-                    if (entry != null && query.wants(entry.stream()) && !sink.accept(entry)) {
+                    if (entry == null || !query.wants(entry.stream()) || query.early(entry)) {
+                        continue;
+                    }
+                    if (query.late(entry)) {
+                        closed = true;
+                        return true;
+                    }
+                    if (!sink.accept(entry)) {
                         return false;
                     }
                 }
