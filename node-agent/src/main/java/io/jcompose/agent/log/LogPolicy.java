@@ -19,4 +19,36 @@ public record LogPolicy(long maxSize, int maxFiles) {
             throw new IllegalArgumentException("at least one log file is kept, not " + maxFiles);
         }
     }
+
+    /** This policy with files of {@code size} (Docker's form: {@code 20m}, {@code 512k}, {@code 1g}, bytes without a unit). */
+    public LogPolicy withMaxSize(String size) {
+        return new LogPolicy(parseSize(size), maxFiles);
+    }
+
+    public LogPolicy withMaxFiles(int files) {
+        return new LogPolicy(maxSize, files);
+    }
+
+    /** A size as Docker's log options take it: a number with k, m or g (binary units, an optional trailing b). */
+    static long parseSize(String text) {
+        String t = text.strip().toLowerCase(java.util.Locale.ROOT);
+        if (t.endsWith("b")) {
+            t = t.substring(0, t.length() - 1);
+        }
+        long unit = 1;
+        if (!t.isEmpty()) {
+            switch (t.charAt(t.length() - 1)) {
+                case 'k' -> unit = 1L << 10;
+                case 'm' -> unit = 1L << 20;
+                case 'g' -> unit = 1L << 30;
+                default -> { }
+            }
+        }
+        String number = unit == 1 ? t : t.substring(0, t.length() - 1);
+        try {
+            return (long) (Double.parseDouble(number) * unit);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("\"" + text + "\" is not a size; use e.g. 20m, 512k or 1g");
+        }
+    }
 }

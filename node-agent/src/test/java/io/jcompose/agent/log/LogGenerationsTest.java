@@ -95,6 +95,14 @@ class LogGenerationsTest {
         assertThat(seen).containsExactly("line 1", "line 2", "line 3", "line 4");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"20m, 20971520", "512k, 524288", "1g, 1073741824", "1.5m, 1572864",
+        "10MB, 10485760", "8192, 8192"})
+    void sizesAreReadAsDockerReadsThem(String text, long bytes) {
+        assertThat(LogPolicy.parseSize(text)).isEqualTo(bytes);
+        assertThat(LogPolicy.DEFAULT.withMaxSize(text).maxSize()).isEqualTo(bytes);
+    }
+
     private static String line(int i) {
         return "2026-11-23T21:52:5" + i + ".0+00:00 stdout F line " + i + "\n";
     }
