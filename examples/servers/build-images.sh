@@ -72,7 +72,7 @@ tar_layer() {
 base_key="$suite $mirror minbase+gosu v1"
 if [[ ! -f $cache/base.layer.tar || $(cat "$cache/base.key" 2>/dev/null) != "$base_key" ]]; then
     echo "build-images.sh: base: debootstrap $suite from $mirror"
-    rm -rf "$cache/base" "$cache/base.layer.tar" "$cache/base.key"
+    rm -rf "$cache/base" "$cache/base.tmp" "$cache/base.layer.tar" "$cache/base.key"
     debootstrap --variant=minbase "$suite" "$cache/base.tmp" "$mirror" > "$cache/debootstrap.log" 2>&1 \
         || { tail -20 "$cache/debootstrap.log" >&2; exit 1; }
     rm -rf "$cache/base.tmp/dev/"*
