@@ -32,6 +32,7 @@ public final class LogKeeper implements ContainerHooks, AutoCloseable {
     private final WatchService watch;
     private final Map<String, WatchKey> watched = new ConcurrentHashMap<>();
     private final Map<WatchKey, Path> logs = new ConcurrentHashMap<>();
+    private final Map<Path, LogPolicy> policies = new ConcurrentHashMap<>();
     private final Thread thread;
 
     public LogKeeper(ContainerLayout layout, LogPolicy policy) {
@@ -49,14 +50,14 @@ public final class LogKeeper implements ContainerHooks, AutoCloseable {
     public void resume(ContainerService containers) {
         for (Container c : containers.list(List.of())) {
             if (c.state() == ContainerState.RUNNING || c.state() == ContainerState.PAUSED) {
-                begin(c.id().value());
+                begin(c);
             }
         }
     }
 
     @Override
     public void started(Container c, boolean byUser) {
-        begin(c.id().value());
+        begin(c);
     }
 
     @Override
@@ -69,8 +70,10 @@ public final class LogKeeper implements ContainerHooks, AutoCloseable {
         end(c.id().value());
     }
 
-    private void begin(String id) {
+    private void begin(Container c) {
+        String id = c.id().value();
         Path log = layout.logFile(id);
+        policies.put(log, policy.apply(c.spec().logLimits()));
         try {
             WatchKey key = log.getParent().register(watch, StandardWatchEventKinds.ENTRY_CREATE);
             logs.put(key, log);
@@ -84,14 +87,17 @@ public final class LogKeeper implements ContainerHooks, AutoCloseable {
     private void end(String id) {
         WatchKey key = watched.remove(id);
         if (key != null) {
-            logs.remove(key);
+            Path log = logs.remove(key);
+            if (log != null) {
+                policies.remove(log);
+            }
             key.cancel();
         }
     }
 
     private void keep(Path log) {
         try {
-            LogGenerations.keep(log, policy);
+            LogGenerations.keep(log, policies.getOrDefault(log, policy));
         } catch (UncheckedIOException e) {
             LOG.log(System.Logger.Level.WARNING, "cannot keep the earlier lines of " + log, e);
         }

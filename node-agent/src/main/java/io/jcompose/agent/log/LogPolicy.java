@@ -20,6 +20,22 @@ public record LogPolicy(long maxSize, int maxFiles) {
         }
     }
 
+    /**
+     * What a container asks for (compose {@code logging.options} {@code max-size}, {@code max-file}); a null
+     * part keeps the agent's.
+     */
+    public record Limits(Long maxSize, Integer maxFiles) {
+    }
+
+    /** This policy with the parts {@code limits} gives; {@code limits} may be null. */
+    public LogPolicy apply(Limits limits) {
+        if (limits == null) {
+            return this;
+        }
+        return new LogPolicy(limits.maxSize() != null ? limits.maxSize() : maxSize,
+                limits.maxFiles() != null ? limits.maxFiles() : maxFiles);
+    }
+
     /** This policy with files of {@code size} (Docker's form: {@code 20m}, {@code 512k}, {@code 1g}, bytes without a unit). */
     public LogPolicy withMaxSize(String size) {
         return new LogPolicy(parseSize(size), maxFiles);
@@ -30,7 +46,7 @@ public record LogPolicy(long maxSize, int maxFiles) {
     }
 
     /** A size as Docker's log options take it: a number with k, m or g (binary units, an optional trailing b). */
-    static long parseSize(String text) {
+    public static long parseSize(String text) {
         String t = text.strip().toLowerCase(java.util.Locale.ROOT);
         if (t.endsWith("b")) {
             t = t.substring(0, t.length() - 1);

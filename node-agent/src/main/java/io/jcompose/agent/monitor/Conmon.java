@@ -90,7 +90,7 @@ public final class Conmon {
                 "--persist-dir", launch.persistDir().toString(),
                 "-l", "k8s-file:" + launch.logFile(),
                 // conmon starts a new file at the limit; LogKeeper keeps the earlier ones as generations
-                "--log-size-max", Long.toString(logSizeMax),
+                "--log-size-max", Long.toString(launch.logSizeMax() > 0 ? launch.logSizeMax() : logSizeMax),
                 "--socket-dir-path", launch.socketDir().toString(),
                 "--log-level", "error"));
         // The runtime's own log keeps its error even when conmon cannot pass it on.

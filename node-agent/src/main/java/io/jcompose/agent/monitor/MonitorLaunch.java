@@ -15,7 +15,15 @@ import java.nio.file.Path;
  * @param socketDir        where the monitor links the attach socket
  * @param tty              allocate a terminal
  * @param stdin            keep a stdin pipe open
+ * @param logSizeMax       size at which the log starts a new file; 0 for the monitor's default
  */
 public record MonitorLaunch(String containerId, Path bundle, Path logFile, Path persistDir, Path exitDir,
-                            Path monitorPidFile, Path containerPidFile, Path socketDir, boolean tty, boolean stdin) {
+                            Path monitorPidFile, Path containerPidFile, Path socketDir, boolean tty, boolean stdin,
+                            long logSizeMax) {
+
+    /** A launch with the monitor's default log size. */
+    public MonitorLaunch(String containerId, Path bundle, Path logFile, Path persistDir, Path exitDir,
+                         Path monitorPidFile, Path containerPidFile, Path socketDir, boolean tty, boolean stdin) {
+        this(containerId, bundle, logFile, persistDir, exitDir, monitorPidFile, containerPidFile, socketDir, tty, stdin, 0);
+    }
 }

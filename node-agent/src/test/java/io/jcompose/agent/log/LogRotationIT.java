@@ -77,6 +77,21 @@ class LogRotationIT {
         }
     }
 
+    @Test
+    void aContainersOwnLimitsWinOverTheAgents() throws IOException {
+        ContainerView c = agent.create("own-limits", agent.spec("sh", "-c",
+                "i=1; while [ $i -le 300 ]; do printf 'line %05d %s\\n' $i xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx;"
+                        + " [ $((i % 20)) = 0 ] && usleep 50000; i=$((i + 1)); done")
+                .withLogging(new io.jcompose.agent.api.v1.ContainerSpecBody.LoggingBody(4096L, 2)));
+        agent.client().start(c.id());
+        assertThat(agent.client().awaitExit(c.id()).exitCode()).isZero();
+
+        List<Integer> kept = numbers(agent.output(c.id(), true, true).lines().toList());
+        assertThat(kept.getLast()).isEqualTo(300);
+        assertThat(kept.size()).as("two files of 4 KiB hold about 80 of these lines").isLessThanOrEqualTo(2 * 4096 / 90);
+        assertThat(kept).isEqualTo(IntStream.rangeClosed(kept.getFirst(), 300).boxed().toList());
+    }
+
     private static List<Integer> numbers(List<String> lines) {
         return lines.stream().map(l -> Integer.parseInt(l.substring(5, 10))).toList();
     }
