@@ -32,8 +32,10 @@ fi
 #   dnsutils         dig, the DNS tests' real client
 #   wrk              bench/port-forward.sh
 #   dnsperf          bench/dns-perf.sh
+#   debootstrap      examples/servers/build-images.sh makes the postgres, redis and nginx images from Debian
+#   attr             getfattr: that script reads overlayfs's opaque-directory marks
 packages=(maven runc crun conmon iproute2 nftables tini busybox-static docker-registry apache2-utils openssl skopeo
-          dnsutils hyperfine wrk dnsperf bash-completion)
+          dnsutils hyperfine wrk dnsperf bash-completion debootstrap attr)
 
 missing=()
 for package in "${packages[@]}"; do

@@ -56,6 +56,14 @@ final class AgentCommand implements Callable<Integer> {
             description = "Registry to pull from over plain HTTP; repeatable (loopback registries always are).")
     private List<String> insecureRegistries;
 
+    @Option(names = "--log-max-size", paramLabel = "SIZE",
+            description = "Size at which a container's log starts a new file, e.g. 20m, 512k (default: 20m).")
+    private String logMaxSize;
+
+    @Option(names = "--log-max-file", paramLabel = "N",
+            description = "Log files kept per container, the current one included (default: 5).")
+    private Integer logMaxFile;
+
     @Override
     public Integer call() {
         if (!isRoot()) {
@@ -68,6 +76,12 @@ final class AgentCommand implements Callable<Integer> {
         if (cgroupParent != null) config = config.withCgroupParent(cgroupParent);
         if (runtimes != null && !runtimes.isEmpty()) config = config.withRuntimePreference(runtimes);
         if (insecureRegistries != null) config = config.withInsecureRegistries(insecureRegistries);
+        try {
+            if (logMaxSize != null) config = config.withLogPolicy(config.logPolicy().withMaxSize(logMaxSize));
+            if (logMaxFile != null) config = config.withLogPolicy(config.logPolicy().withMaxFiles(logMaxFile));
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure("--log-max-size/--log-max-file: " + e.getMessage());
+        }
         config = config.withNetwork(networkOptions().applyTo(config.network()));
         return AgentMain.run(config);
     }

@@ -7,7 +7,6 @@ import io.jcompose.agent.client.LogOptions;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,8 +15,7 @@ import java.util.List;
  * {@link LogPrefix} as it comes, so lines of different containers interleave in arrival order. Without
  * {@code follow} each container's log is printed to its end; with it, until the container stops.
  *
- * <p>The agent filters by stream and tail; {@code since}/{@code until} are applied here, on each line's own time,
- * because the agent's log endpoint does not filter by time.
+ * <p>The agent filters by stream, time window ({@code since}/{@code until}, on each line's own time) and tail.
  *
  * @param tail       the last N lines of each container, -1 for all
  * @param since      only lines at or after this instant, or null
@@ -47,24 +45,15 @@ record LogFollower(boolean follow, int tail, Instant since, Instant until, boole
     }
 
     private void read(AgentClient agent, ContainerView c, PrintWriter out) {
-        boolean filtered = since != null || until != null;
-        // With a time window the tail counts lines inside it, so the agent sends everything and the tail is cut here.
-        boolean tailHere = filtered && tail >= 0 && !follow;
-        ArrayDeque<String> last = tailHere ? new ArrayDeque<>() : null;
-        agent.logs(c.id(), new LogOptions(true, true, tailHere ? -1 : tail, follow), line -> {
-            Instant at = filtered || timestamps ? time(line) : null;
+        // The agent applies the time window (before the tail, so the tail counts lines inside it); the checks
+        // here only guard lines without a time.
+        agent.logs(c.id(), new LogOptions(true, true, tail, follow, since, until), line -> {
+            Instant at = since != null || until != null ? time(line) : null;
             if (since != null && at != null && at.isBefore(since)) return true;
             if (until != null && at != null && !at.isBefore(until)) return false;
-            String text = render(c, line);
-            if (last != null) {
-                last.addLast(text);
-                if (last.size() > tail) last.removeFirst();
-                return true;
-            }
-            emit(out, text);
+            emit(out, render(c, line));
             return true;
         });
-        if (last != null) last.forEach(text -> emit(out, text));
     }
 
     private static void emit(PrintWriter out, String text) {

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -43,6 +44,7 @@ final class JcomposeHost implements BeforeAllCallback, AfterAllCallback {
     private static final Duration COMMAND_LIMIT = Duration.ofSeconds(120);
 
     private final List<String> images;
+    private final Function<Path, List<Path>> archives;
     private final Set<String> projects = new LinkedHashSet<>();
     private Footprint footprint;
     private Map<String, String> env;
@@ -50,7 +52,16 @@ final class JcomposeHost implements BeforeAllCallback, AfterAllCallback {
 
     /** A host with these example images (names of examples/images/*.conf) loaded. */
     JcomposeHost(String... images) {
-        this.images = List.of(images);
+        this(List.of(images), root -> List.of());
+    }
+
+    /**
+     * A host with these example images and the image archives {@code archives} makes (given the run's directory)
+     * loaded; with no example images, examples/images/build.sh is not run.
+     */
+    JcomposeHost(List<String> images, Function<Path, List<Path>> archives) {
+        this.images = List.copyOf(images);
+        this.archives = archives;
     }
 
     @Override
@@ -69,12 +80,17 @@ final class JcomposeHost implements BeforeAllCallback, AfterAllCallback {
                 "JCOMPOSE_RESOLV_CONF", resolv.toString());
 
         Path out = root.resolve("images");
-        List<String> build = new ArrayList<>(List.of(REPO.resolve("examples/images/build.sh").toString(), "--out", out.toString()));
-        build.addAll(images);
-        Commands.Result built = Commands.run(build, null, Map.of(), COMMAND_LIMIT);
-        assertThat(built.exit()).as(built.describe()).isZero();
-        for (String image : images) {
-            Commands.Result loaded = jcompose(root, Map.of(), "image", "load", "-i", out.resolve(image + ".oci.tar").toString());
+        List<Path> toLoad = new ArrayList<>();
+        if (!images.isEmpty()) {
+            List<String> build = new ArrayList<>(List.of(REPO.resolve("examples/images/build.sh").toString(), "--out", out.toString()));
+            build.addAll(images);
+            Commands.Result built = Commands.run(build, null, Map.of(), COMMAND_LIMIT);
+            assertThat(built.exit()).as(built.describe()).isZero();
+            images.forEach(image -> toLoad.add(out.resolve(image + ".oci.tar")));
+        }
+        toLoad.addAll(archives.apply(root));
+        for (Path archive : toLoad) {
+            Commands.Result loaded = jcompose(root, Map.of(), "image", "load", "-i", archive.toString());
             assertThat(loaded.exit()).as(loaded.describe()).isZero();
         }
         agentPid = AgentControl.status(footprint.runtimeDir()).orElseThrow().pid();
@@ -114,19 +130,21 @@ final class JcomposeHost implements BeforeAllCallback, AfterAllCallback {
     }
 
     /**
-     * A copy of {@code examples/<name>} (compose file, .env, README, build contexts) in the run's directory, registered so that
-     * teardown brings its project down with its volumes: tests may add files next to it.
+     * A copy of {@code examples/<name>} (compose file, .env, README, and the files of its subdirectories but
+     * {@code cache}) in the run's directory, registered so that teardown brings its project down with its
+     * volumes: tests may add files next to it.
      */
     Path example(String name, String project) {
         Path copy = footprint.root().resolve("projects").resolve(name);
+        Path source = REPO.resolve("examples").resolve(name);
         try {
-            Path source = REPO.resolve("examples").resolve(name);
+            Files.createDirectories(copy);
             try (Stream<Path> files = Files.walk(source)) {
-                for (Path f : files.toList()) {
+                for (Path f : files.filter(f -> !source.relativize(f).startsWith("cache")).toList()) {
                     Path target = copy.resolve(source.relativize(f).toString());
                     if (Files.isDirectory(f)) {
                         Files.createDirectories(target);
-                    } else {
+                    } else if (Files.isRegularFile(f)) {
                         Files.copy(f, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                                 java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
                     }

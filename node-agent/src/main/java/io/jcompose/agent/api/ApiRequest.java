@@ -1,6 +1,10 @@
 package io.jcompose.agent.api;
 
 import io.jcompose.agent.error.AgentException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
@@ -48,6 +52,28 @@ record ApiRequest(String method, List<String> segments, Map<String, List<String>
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
             throw AgentException.invalid("query parameter " + name + "=" + value + " is not an integer", null);
+        }
+    }
+
+    /**
+     * An instant given as RFC 3339 ({@code 2024-01-02T10:00:00.5Z}) or, as Docker's API takes it, Unix seconds
+     * with an optional fraction ({@code 1704189600.5}); null when absent.
+     */
+    Instant instant(String name) {
+        String value = param(name);
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            if (value.indexOf('T') > 0) {
+                return OffsetDateTime.parse(value).toInstant();
+            }
+            BigDecimal seconds = new BigDecimal(value);
+            return Instant.ofEpochSecond(seconds.longValue(),
+                    seconds.remainder(BigDecimal.ONE).movePointRight(9).intValue());
+        } catch (DateTimeParseException | NumberFormatException | ArithmeticException e) {
+            throw AgentException.invalid("query parameter " + name + "=" + value + " is not a time",
+                    "use RFC 3339 (2024-01-02T10:00:00Z) or Unix seconds (1704189600.5)");
         }
     }
 }

@@ -145,7 +145,7 @@ final class Routes {
 
     private void logs(ApiRequest r, String ref, Reply reply) {
         LogQuery query = new LogQuery(r.flag("stdout", true), r.flag("stderr", true), r.integer("tail", -1),
-                r.flag("follow", false));
+                r.flag("follow", false), r.instant("since"), r.instant("until"));
         containers.inspect(ref); // a missing container is an error status, not an empty stream
         CompletableFuture<Void> gone = new CompletableFuture<>();
         reply.channel().closeFuture().addListener(f -> gone.complete(null));

@@ -1,6 +1,7 @@
 package io.jcompose.agent.bundle;
 
 import io.jcompose.agent.error.AgentException;
+import io.jcompose.agent.log.LogPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -31,12 +32,13 @@ import java.util.Set;
  * @param stopGracePeriod how long {@code stop} waits before SIGKILL
  * @param restart         what the agent does when the process exits on its own
  * @param healthcheck     null for none (the image's, once images are merged)
+ * @param logLimits       the size and number of its log files, where they differ from the agent's; null for none
  */
 public record ContainerSpec(ProcessSpec process, RootfsSpec rootfs, String hostname, String domainname,
                             NetworkSpec network, NamespaceSpec namespaces, SecuritySpec security,
                             ResourceSpec resources, List<Ulimit> ulimits, Map<String, String> sysctls,
                             List<MountSpec> mounts, long shmSizeBytes, String stopSignal, Duration stopGracePeriod,
-                            RestartPolicy restart, Healthcheck healthcheck) {
+                            RestartPolicy restart, Healthcheck healthcheck, LogPolicy.Limits logLimits) {
 
     public static final long DEFAULT_SHM_SIZE = 64L * 1024 * 1024;
     public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(10);
@@ -82,6 +84,16 @@ public record ContainerSpec(ProcessSpec process, RootfsSpec rootfs, String hostn
         }
     }
 
+    /** A spec without log limits of its own. */
+    public ContainerSpec(ProcessSpec process, RootfsSpec rootfs, String hostname, String domainname,
+                         NetworkSpec network, NamespaceSpec namespaces, SecuritySpec security,
+                         ResourceSpec resources, List<Ulimit> ulimits, Map<String, String> sysctls,
+                         List<MountSpec> mounts, long shmSizeBytes, String stopSignal, Duration stopGracePeriod,
+                         RestartPolicy restart, Healthcheck healthcheck) {
+        this(process, rootfs, hostname, domainname, network, namespaces, security, resources, ulimits, sysctls, mounts,
+                shmSizeBytes, stopSignal, stopGracePeriod, restart, healthcheck, null);
+    }
+
     /** A container running {@code args} from {@code rootfs} with every other setting at Docker's default. */
     public static ContainerSpec of(Path rootfs, List<String> args) {
         return new ContainerSpec(ProcessSpec.of(args), new RootfsSpec(rootfs, false), "", "",
@@ -92,77 +104,82 @@ public record ContainerSpec(ProcessSpec process, RootfsSpec rootfs, String hostn
     public ContainerSpec withProcess(ProcessSpec p) {
         return new ContainerSpec(p, rootfs, hostname, domainname, network, namespaces, security, resources, ulimits,
                 sysctls, mounts, shmSizeBytes, stopSignal, stopGracePeriod,
-                restart, healthcheck);
+                restart, healthcheck, logLimits);
     }
 
     public ContainerSpec withRootfs(RootfsSpec r) {
         return new ContainerSpec(process, r, hostname, domainname, network, namespaces, security, resources, ulimits,
                 sysctls, mounts, shmSizeBytes, stopSignal, stopGracePeriod,
-                restart, healthcheck);
+                restart, healthcheck, logLimits);
     }
 
     public ContainerSpec withHostname(String h, String d) {
         return new ContainerSpec(process, rootfs, h, d, network, namespaces, security, resources, ulimits,
                 sysctls, mounts, shmSizeBytes, stopSignal, stopGracePeriod,
-                restart, healthcheck);
+                restart, healthcheck, logLimits);
     }
 
     public ContainerSpec withNetwork(NetworkSpec n) {
         return new ContainerSpec(process, rootfs, hostname, domainname, n, namespaces, security, resources, ulimits,
                 sysctls, mounts, shmSizeBytes, stopSignal, stopGracePeriod,
-                restart, healthcheck);
+                restart, healthcheck, logLimits);
     }
 
     public ContainerSpec withNamespaces(NamespaceSpec n) {
         return new ContainerSpec(process, rootfs, hostname, domainname, network, n, security, resources, ulimits,
                 sysctls, mounts, shmSizeBytes, stopSignal, stopGracePeriod,
-                restart, healthcheck);
+                restart, healthcheck, logLimits);
     }
 
     public ContainerSpec withSecurity(SecuritySpec s) {
         return new ContainerSpec(process, rootfs, hostname, domainname, network, namespaces, s, resources, ulimits,
                 sysctls, mounts, shmSizeBytes, stopSignal, stopGracePeriod,
-                restart, healthcheck);
+                restart, healthcheck, logLimits);
     }
 
     public ContainerSpec withResources(ResourceSpec r) {
         return new ContainerSpec(process, rootfs, hostname, domainname, network, namespaces, security, r, ulimits,
                 sysctls, mounts, shmSizeBytes, stopSignal, stopGracePeriod,
-                restart, healthcheck);
+                restart, healthcheck, logLimits);
     }
 
     public ContainerSpec withUlimits(List<Ulimit> u) {
         return new ContainerSpec(process, rootfs, hostname, domainname, network, namespaces, security, resources, u,
                 sysctls, mounts, shmSizeBytes, stopSignal, stopGracePeriod,
-                restart, healthcheck);
+                restart, healthcheck, logLimits);
     }
 
     public ContainerSpec withSysctls(Map<String, String> s) {
         return new ContainerSpec(process, rootfs, hostname, domainname, network, namespaces, security, resources,
                 ulimits, s, mounts, shmSizeBytes, stopSignal, stopGracePeriod,
-                restart, healthcheck);
+                restart, healthcheck, logLimits);
     }
 
     public ContainerSpec withMounts(List<MountSpec> m) {
         return new ContainerSpec(process, rootfs, hostname, domainname, network, namespaces, security, resources,
                 ulimits, sysctls, m, shmSizeBytes, stopSignal, stopGracePeriod,
-                restart, healthcheck);
+                restart, healthcheck, logLimits);
     }
 
     public ContainerSpec withShmSize(long bytes) {
         return new ContainerSpec(process, rootfs, hostname, domainname, network, namespaces, security, resources,
                 ulimits, sysctls, mounts, bytes, stopSignal, stopGracePeriod,
-                restart, healthcheck);
+                restart, healthcheck, logLimits);
     }
 
     public ContainerSpec withStop(String signal, Duration grace) {
         return new ContainerSpec(process, rootfs, hostname, domainname, network, namespaces, security, resources,
                 ulimits, sysctls, mounts, shmSizeBytes, signal, grace,
-                restart, healthcheck);
+                restart, healthcheck, logLimits);
     }
 
     public ContainerSpec withSupervision(RestartPolicy r, Healthcheck h) {
         return new ContainerSpec(process, rootfs, hostname, domainname, network, namespaces, security, resources,
-                ulimits, sysctls, mounts, shmSizeBytes, stopSignal, stopGracePeriod, r, h);
+                ulimits, sysctls, mounts, shmSizeBytes, stopSignal, stopGracePeriod, r, h, logLimits);
+    }
+
+    public ContainerSpec withLogLimits(LogPolicy.Limits limits) {
+        return new ContainerSpec(process, rootfs, hostname, domainname, network, namespaces, security, resources,
+                ulimits, sysctls, mounts, shmSizeBytes, stopSignal, stopGracePeriod, restart, healthcheck, limits);
     }
 }

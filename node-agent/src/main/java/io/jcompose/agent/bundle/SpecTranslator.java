@@ -30,6 +30,8 @@ import java.util.Map;
 public final class SpecTranslator {
     static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
     private static final long CPU_PERIOD = 100_000;
+    /** Docker's default RLIMIT_NOFILE of a container, soft and hard. */
+    static final long DOCKER_NOFILE = 1 << 20;
 
     /** Docker's masked paths: hidden behind /dev/null or an empty read-only tmpfs. */
     static final List<String> MASKED_PATHS = List.of("/proc/asound", "/proc/acpi", "/proc/kcore", "/proc/keys",
@@ -111,12 +113,13 @@ public final class SpecTranslator {
     }
 
     /**
-     * The host's open-file limit, then every ulimit of the spec. Without CAP_SYS_RESOURCE the runtime
-     * cannot raise a hard limit, so asking for more fails here with the number that would work.
+     * Docker's open-file limit (see {@link #DOCKER_NOFILE}), then every ulimit of the spec. Without
+     * CAP_SYS_RESOURCE the runtime cannot raise a hard limit, so asking for more fails here with the number
+     * that would work.
      */
     static List<OciRlimit> rlimits(ContainerSpec spec, HostProfile host) {
         Map<String, OciRlimit> out = new LinkedHashMap<>();
-        HostProfile.Rlimit nofile = host.rlimits().get("RLIMIT_NOFILE");
+        HostProfile.Rlimit nofile = defaultNofile(host);
         if (nofile != null) {
             out.put("RLIMIT_NOFILE", rlimit("RLIMIT_NOFILE", nofile.soft(), nofile.hard()));
         }
@@ -131,6 +134,21 @@ public final class SpecTranslator {
             out.put(u.rlimit(), rlimit(u.rlimit(), u.soft(), u.hard()));
         }
         return out.isEmpty() ? null : List.copyOf(out.values());
+    }
+
+    /**
+     * The open-file limit a container gets unless its ulimits say otherwise: Docker's 1048576 for both soft
+     * and hard (dockerd runs with LimitNOFILE=infinity, which the kernel caps at fs.nr_open), so servers
+     * that size their tables from it (nginx's worker_connections check, redis' maxclients) behave as
+     * under Docker. Without CAP_SYS_RESOURCE the agent cannot go above its own hard limit, so it passes its
+     * own limits on instead.
+     */
+    static HostProfile.Rlimit defaultNofile(HostProfile host) {
+        if (host.canRaiseHardLimits()) {
+            long n = Math.min(DOCKER_NOFILE, host.nrOpen());
+            return new HostProfile.Rlimit(n, n);
+        }
+        return host.rlimits().get("RLIMIT_NOFILE");
     }
 
     private static OciRlimit rlimit(String type, long soft, long hard) {

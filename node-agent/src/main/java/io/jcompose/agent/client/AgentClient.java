@@ -187,7 +187,9 @@ public final class AgentClient {
      */
     public void logs(String ref, LogOptions options, Predicate<LogLine> sink) {
         String target = "/v1/containers/" + enc(ref) + "/logs?stdout=" + options.stdout() + "&stderr=" + options.stderr()
-                + "&tail=" + options.tail() + "&follow=" + options.follow();
+                + "&tail=" + options.tail() + "&follow=" + options.follow()
+                + (options.since() == null ? "" : "&since=" + options.since())
+                + (options.until() == null ? "" : "&until=" + options.until());
         try (UnixHttp.Response response = open("GET", target, null)) {
             BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {

@@ -201,7 +201,7 @@ public final class ContainerService {
                     pid = conmon.launch(new MonitorLaunch(id, layout.containerDir(id), layout.logFile(id),
                             layout.persistDir(id), layout.exitDir(), layout.monitorPidFile(id),
                             layout.containerPidFile(id), layout.socketDir(), c.spec().process().tty(),
-                            c.spec().process().stdinOpen(), stdinOnce(c)), runtime);
+                            c.spec().process().stdinOpen(), stdinOnce(c), logSizeMax(c.spec())), runtime);
                     hooks.forEach(h -> h.monitorReady(c));
                     runtime.start(id);
                 } catch (RuntimeException e) {
@@ -475,5 +475,10 @@ public final class ContainerService {
         } catch (IOException e) {
             // Left for the reconciler's orphan sweep.
         }
+    }
+
+    /** The container's own log file size, 0 for the monitor's (the agent's policy). */
+    private static long logSizeMax(ContainerSpec spec) {
+        return spec.logLimits() == null || spec.logLimits().maxSize() == null ? 0 : spec.logLimits().maxSize();
     }
 }

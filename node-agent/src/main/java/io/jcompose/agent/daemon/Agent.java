@@ -76,7 +76,7 @@ public final class Agent implements AutoCloseable {
             RuntimeSelection selection = new RuntimeDetector(layout.probeDir(), config.cgroupParent(), cgroups)
                     .select(config.runtimePreference());
             LOG.log(System.Logger.Level.INFO, "OCI runtime: {0}", selection.reason());
-            Conmon conmon = Conmon.locate();
+            Conmon conmon = Conmon.locate().withLogSizeMax(config.logPolicy().maxSize());
             // sqlite-jdbc unpacks its native library on first use; keep the copy with the agent's other
             // volatile files rather than in /tmp, where a killed agent would leave it behind.
             if (System.getProperty("org.sqlite.tmpdir") == null) {
@@ -96,7 +96,7 @@ public final class Agent implements AutoCloseable {
             watcher = ExitWatcher.start(layout.exitDir(), id -> Thread.startVirtualThread(() -> containers.onExit(id)));
             new Reconciler(containers).run();
             networks.adopt(containers.list(List.of()));
-            supervisors.superviseAfterReconcile(layout, containers, events);
+            supervisors.superviseAfterReconcile(layout, containers, events, config.logPolicy());
             return new Agent(config, lock, store, watcher, containers, networks, events, selection, cgroups,
                     conmon.version(), supervisors, images);
         } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package io.jcompose.agent.daemon;
 
+import io.jcompose.agent.log.LogPolicy;
 import io.jcompose.agent.network.NetworkSettings;
 import io.jcompose.agent.runtime.RuntimeDetector;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ import java.util.Objects;
  *                          loopback registries always are
  */
 public record AgentConfig(Path dataRoot, Path runtimeDir, String cgroupParent, List<String> runtimePreference,
-                          NetworkSettings network, List<String> insecureRegistries) {
+                          NetworkSettings network, List<String> insecureRegistries, LogPolicy logPolicy) {
     public AgentConfig {
         Objects.requireNonNull(dataRoot, "dataRoot");
         Objects.requireNonNull(runtimeDir, "runtimeDir");
@@ -30,6 +31,12 @@ public record AgentConfig(Path dataRoot, Path runtimeDir, String cgroupParent, L
         runtimePreference = List.copyOf(runtimePreference);
         Objects.requireNonNull(network, "network");
         insecureRegistries = insecureRegistries == null ? List.of() : List.copyOf(insecureRegistries);
+        Objects.requireNonNull(logPolicy, "logPolicy");
+    }
+
+    public AgentConfig(Path dataRoot, Path runtimeDir, String cgroupParent, List<String> runtimePreference,
+                       NetworkSettings network, List<String> insecureRegistries) {
+        this(dataRoot, runtimeDir, cgroupParent, runtimePreference, network, insecureRegistries, LogPolicy.DEFAULT);
     }
 
     public AgentConfig(Path dataRoot, Path runtimeDir, String cgroupParent, List<String> runtimePreference) {
@@ -42,24 +49,29 @@ public record AgentConfig(Path dataRoot, Path runtimeDir, String cgroupParent, L
     }
 
     public AgentConfig withDirectories(Path data, Path runtime) {
-        return new AgentConfig(data, runtime, cgroupParent, runtimePreference, network, insecureRegistries);
+        return new AgentConfig(data, runtime, cgroupParent, runtimePreference, network, insecureRegistries, logPolicy);
     }
 
     public AgentConfig withCgroupParent(String parent) {
-        return new AgentConfig(dataRoot, runtimeDir, parent, runtimePreference, network, insecureRegistries);
+        return new AgentConfig(dataRoot, runtimeDir, parent, runtimePreference, network, insecureRegistries, logPolicy);
     }
 
     public AgentConfig withRuntimePreference(List<String> preference) {
-        return new AgentConfig(dataRoot, runtimeDir, cgroupParent, preference, network, insecureRegistries);
+        return new AgentConfig(dataRoot, runtimeDir, cgroupParent, preference, network, insecureRegistries, logPolicy);
     }
 
     /** Interface prefix, nftables table, address pools and resolver file of the agent's networks. */
     public AgentConfig withNetwork(NetworkSettings settings) {
-        return new AgentConfig(dataRoot, runtimeDir, cgroupParent, runtimePreference, settings, insecureRegistries);
+        return new AgentConfig(dataRoot, runtimeDir, cgroupParent, runtimePreference, settings, insecureRegistries, logPolicy);
     }
 
     public AgentConfig withInsecureRegistries(List<String> registries) {
-        return new AgentConfig(dataRoot, runtimeDir, cgroupParent, runtimePreference, network, registries);
+        return new AgentConfig(dataRoot, runtimeDir, cgroupParent, runtimePreference, network, registries, logPolicy);
+    }
+
+    /** How much of each container's output is kept (files and their size). */
+    public AgentConfig withLogPolicy(LogPolicy policy) {
+        return new AgentConfig(dataRoot, runtimeDir, cgroupParent, runtimePreference, network, insecureRegistries, policy);
     }
 
     /** The image store's root. */

@@ -55,7 +55,8 @@ public final class AgentMain {
 
     /**
      * {@code AgentMain [--data-root DIR] [--runtime-dir DIR] [--cgroup-parent /PATH] [--runtime runc,crun]
-     * [--network-prefix jc] [--address-pools 172.17.0.0/16:16,…] [--resolv-conf FILE] [--insecure-registry HOST:PORT]…}.
+     * [--network-prefix jc] [--address-pools 172.17.0.0/16:16,…] [--resolv-conf FILE] [--insecure-registry HOST:PORT]…
+     * [--log-max-size 20m] [--log-max-file 5]}.
      */
     public static void main(String[] args) {
         AgentConfig config = AgentConfig.defaults();
@@ -71,6 +72,9 @@ public final class AgentMain {
                         config.network().withPools(NetworkSettings.parsePools(require(args[i], value))));
                 case "--resolv-conf" -> config = config.withNetwork(
                         config.network().withResolvConf(Path.of(require(args[i], value))));
+                case "--log-max-size" -> config = config.withLogPolicy(config.logPolicy().withMaxSize(require(args[i], value)));
+                case "--log-max-file" -> config = config.withLogPolicy(
+                        config.logPolicy().withMaxFiles(Integer.parseInt(require(args[i], value))));
                 case "--insecure-registry" -> {
                     List<String> registries = new java.util.ArrayList<>(config.insecureRegistries());
                     registries.add(require(args[i], value));

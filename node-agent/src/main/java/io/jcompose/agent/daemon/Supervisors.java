@@ -5,6 +5,8 @@ import io.jcompose.agent.container.ContainerService;
 import io.jcompose.agent.event.EventBus;
 import io.jcompose.agent.health.HealthMonitor;
 import io.jcompose.agent.health.HealthStore;
+import io.jcompose.agent.log.LogKeeper;
+import io.jcompose.agent.log.LogPolicy;
 import io.jcompose.agent.restart.RestartStore;
 import io.jcompose.agent.restart.RestartSupervisor;
 import io.jcompose.agent.restart.StartupRestorer;
@@ -27,6 +29,7 @@ final class Supervisors implements AutoCloseable {
     private final VolumeService volumes;
     private RestartStore restartStore;
     private HealthStore healthStore;
+    private LogKeeper logKeeper;
     private CompletableFuture<Void> restored = CompletableFuture.completedFuture(null);
 
     private Supervisors(VolumeStore volumeStore, VolumeService volumes) {
@@ -41,13 +44,16 @@ final class Supervisors implements AutoCloseable {
         return new Supervisors(store, volumes);
     }
 
-    void superviseAfterReconcile(ContainerLayout layout, ContainerService containers, EventBus events) {
+    void superviseAfterReconcile(ContainerLayout layout, ContainerService containers, EventBus events, LogPolicy logs) {
         restartStore = RestartStore.open(layout.database());
         RestartSupervisor restarts = new RestartSupervisor(containers, restartStore, events);
         healthStore = HealthStore.open(layout.database());
         HealthMonitor health = new HealthMonitor(containers, events, healthStore);
         containers.addHooks(restarts);
         containers.addHooks(health);
+        logKeeper = new LogKeeper(layout, logs);
+        containers.addHooks(logKeeper);
+        logKeeper.resume(containers);
         health.resume();
         restored = new StartupRestorer(containers, restarts, DEPENDENCY_BOUND).run();
     }
@@ -62,6 +68,9 @@ final class Supervisors implements AutoCloseable {
 
     @Override
     public void close() {
+        if (logKeeper != null) {
+            logKeeper.close();
+        }
         if (restartStore != null) {
             restartStore.close();
         }

@@ -19,9 +19,10 @@ import java.util.Map;
  * @param cpuCount           CPUs available, the upper bound of {@code cpus}
  * @param capabilities       the agent's bounding capability set (bit n = capability n): a container cannot
  *                           get a capability the agent lacks, the runtime's capset would fail
+ * @param nrOpen             {@code fs.nr_open}, the kernel's ceiling for any open-file limit
  */
 public record HostProfile(Map<String, Rlimit> rlimits, boolean canRaiseHardLimits, boolean swapAccounting,
-                          String hostname, int cpuCount, long capabilities) {
+                          String hostname, int cpuCount, long capabilities, long nrOpen) {
 
     /** A soft/hard pair; {@link #UNLIMITED} stands for RLIM_INFINITY. */
     public record Rlimit(long soft, long hard) {
@@ -41,8 +42,17 @@ public record HostProfile(Map<String, Rlimit> rlimits, boolean canRaiseHardLimit
             Map.entry("Max msgqueue size", "RLIMIT_MSGQUEUE"), Map.entry("Max nice priority", "RLIMIT_NICE"),
             Map.entry("Max realtime priority", "RLIMIT_RTPRIO"), Map.entry("Max realtime timeout", "RLIMIT_RTTIME"));
 
+    /** The kernel's default {@code fs.nr_open}. */
+    public static final long DEFAULT_NR_OPEN = 1 << 20;
+
     public HostProfile {
         rlimits = Map.copyOf(rlimits);
+    }
+
+    /** Facts with the kernel's default {@code fs.nr_open}. */
+    public HostProfile(Map<String, Rlimit> rlimits, boolean canRaiseHardLimits, boolean swapAccounting,
+                       String hostname, int cpuCount, long capabilities) {
+        this(rlimits, canRaiseHardLimits, swapAccounting, hostname, cpuCount, capabilities, DEFAULT_NR_OPEN);
     }
 
     public static HostProfile detect(CgroupLayout cgroups) {
@@ -51,8 +61,10 @@ public record HostProfile(Map<String, Rlimit> rlimits, boolean canRaiseHardLimit
         boolean capSysResource = (effectiveCapabilities(status) & (1L << CAP_SYS_RESOURCE)) != 0;
         boolean swap = cgroups.mountPoints().stream()
                 .anyMatch(p -> Files.exists(p.resolve("memory.memsw.limit_in_bytes")));
+        String nrOpen = read("/proc/sys/fs/nr_open").strip();
         return new HostProfile(limits, capSysResource, swap, read("/proc/sys/kernel/hostname").strip(),
-                Runtime.getRuntime().availableProcessors(), capabilityMask(status, "CapBnd:"));
+                Runtime.getRuntime().availableProcessors(), capabilityMask(status, "CapBnd:"),
+                nrOpen.isEmpty() ? DEFAULT_NR_OPEN : Long.parseLong(nrOpen));
     }
 
     /** Parses the table of {@code /proc/<pid>/limits}. */

@@ -52,7 +52,7 @@ public final class ImageProcess {
                 b.capAdd(), b.capDrop(), b.noNewPrivileges(), b.memoryLimit(), b.memoryReservation(), b.memorySwap(),
                 b.cpuShares(), b.cpus(), b.pidsLimit(), b.ulimits(), b.sysctls(), b.mounts(), b.shmSize(),
                 m.stopSignal(), b.stopGracePeriodMillis(), null, null, b.networks(), b.ports(), b.restart(),
-                healthcheck(b.healthcheck(), image.healthcheck()), b.init());
+                healthcheck(b.healthcheck(), image.healthcheck()), b.init(), b.logging());
     }
 
     /**

@@ -8,17 +8,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Reads a container's k8s-file log: everything or the last lines, then, when following, each new
- * line as the monitor appends it. Following waits on file-change notifications (inotify), not on a
+ * Reads a container's k8s-file log — its earlier generations ({@link LogGenerations}), then the current
+ * file: everything or the last lines, inside the query's time window, then, when following, each new line
+ * as the monitor appends it, across rotations. Following waits on file-change notifications (inotify), not on a
  * timer, and ends when {@code until} completes (the container stopped or the client left), after the
  * lines written so far have been delivered.
  */
@@ -34,7 +39,11 @@ public final class LogReader {
     private final KubeLogFormat format = new KubeLogFormat();
     private final ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
     private final StringBuilder pending = new StringBuilder();
-    private long position;
+    /** The current file, held open while reading; null before the first read and after a rotation. */
+    private FileChannel current;
+    private Object currentInode;
+    /** A line at or after the query's {@code until} was seen: nothing later is wanted. */
+    private boolean closed;
 
     public LogReader(Path file, LogQuery query) {
         this.file = file;
@@ -56,18 +65,21 @@ public final class LogReader {
                 file.getParent().register(watch, StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_CREATE);
                 // Closing the watch service is the wake-up call for the blocked take() below.
                 until.whenComplete((v, e) -> closeQuietly(watch));
-                if (!deliverInitial(sink)) {
+                if (!deliverInitial(sink) || closed) {
                     return;
                 }
                 while (!until.isDone()) {
                     try {
-                        watch.take().reset();
-                        watch.poll(); // coalesce a burst of notifications into one read
+                        // Taking the events before the reset coalesces a burst into one read; a key reset with
+                        // events pending is queued again, and one taken without a reset never wakes us again.
+                        WatchKey key = watch.take();
+                        key.pollEvents();
+                        key.reset();
                     } catch (ClosedWatchServiceException e) {
                         // `until` completed (closing the service) while we waited: drain below.
                         break;
                     }
-                    if (!deliverNew(sink)) {
+                    if (!deliverNew(sink) || closed) {
                         return;
                     }
                 }
@@ -77,15 +89,21 @@ public final class LogReader {
             throw new UncheckedIOException("cannot read log " + file, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            try {
+                closeCurrent();
+            } catch (IOException e) {
+                // only a read channel
+            }
         }
     }
 
     private boolean deliverInitial(Sink sink) throws IOException {
         if (query.tail() < 0) {
-            return deliverNew(sink);
+            return readEarlierGenerations(sink) && !closed && readCurrent(sink);
         }
         Deque<LogEntry> last = new ArrayDeque<>();
-        readAvailable(entry -> {
+        Sink collect = entry -> {
             if (query.tail() > 0) {
                 if (last.size() == query.tail()) {
                     last.removeFirst();
@@ -93,7 +111,11 @@ public final class LogReader {
                 last.addLast(entry);
             }
             return true;
-        });
+        };
+        readEarlierGenerations(collect);
+        if (!closed) {
+            readCurrent(collect);
+        }
         for (LogEntry entry : last) {
             if (!sink.accept(entry)) {
                 return false;
@@ -102,41 +124,116 @@ public final class LogReader {
         return true;
     }
 
-    private boolean deliverNew(Sink sink) throws IOException {
-        return readAvailable(sink);
+    /** The generations before the current file, oldest first, each read whole. */
+    private boolean readEarlierGenerations(Sink sink) throws IOException {
+        for (Path earlier : earlierGenerations()) {
+            if (!readWhole(earlier, sink) || closed) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    /** Reads from the last position to the current end, passing complete, wanted lines on. */
-    private boolean readAvailable(Sink sink) throws IOException {
-        if (!Files.exists(file)) {
+    /**
+     * New lines of the current file. The file is held open between calls, so when the monitor replaces it
+     * (rotation), the rest of the old one is still read, then any generation made since, then the new file.
+     */
+    private boolean deliverNew(Sink sink) throws IOException {
+        if (!readCurrent(sink) || closed) {
+            return false;
+        }
+        Object now = LogGenerations.inode(file);
+        if (current == null || now == null || now.equals(currentInode)) {
             return true;
         }
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            if (channel.size() < position) {
-                position = 0; // the monitor truncated the file (size limit): start over
-                pending.setLength(0);
+        // Rotated: whatever reached the old file before the rename is read above, and nothing more comes to it.
+        Object old = currentInode;
+        closeCurrent();
+        List<Path> earlier = earlierGenerations();
+        List<Object> inodes = new ArrayList<>();
+        for (Path f : earlier) {
+            inodes.add(LogGenerations.inode(f));
+        }
+        // The generations after the old file; all of them when it is pruned already (it was the oldest).
+        for (int i = inodes.indexOf(old) + 1; i < earlier.size(); i++) {
+            if (!readWhole(earlier.get(i), sink) || closed) {
+                return false;
             }
-            channel.position(position);
-            while (true) {
-                buffer.clear();
-                int n = channel.read(buffer);
-                if (n <= 0) {
+        }
+        return readCurrent(sink);
+    }
+
+    private List<Path> earlierGenerations() {
+        return LogGenerations.files(file).stream().filter(f -> !f.equals(file)).toList();
+    }
+
+    private boolean readWhole(Path f, Sink sink) throws IOException {
+        try (FileChannel channel = FileChannel.open(f, StandardOpenOption.READ)) {
+            pending.setLength(0);
+            return readToEnd(channel, sink);
+        } catch (NoSuchFileException e) {
+            return true; // pruned while we listed: it was the oldest, and is gone
+        }
+    }
+
+    /** Opens the current file on first use, then reads from where the last call stopped to its end. */
+    private boolean readCurrent(Sink sink) throws IOException {
+        while (current == null) {
+            // The same identity before and after the open: the channel holds that file, not one renamed over it.
+            Object before = LogGenerations.inode(file);
+            try {
+                current = FileChannel.open(file, StandardOpenOption.READ);
+            } catch (NoSuchFileException e) {
+                return true;
+            }
+            currentInode = LogGenerations.inode(file);
+            if (before == null || !before.equals(currentInode)) {
+                closeCurrent();
+            }
+            pending.setLength(0);
+        }
+        if (current.size() < current.position()) {
+            current.position(0); // truncated by someone else: start over
+            pending.setLength(0);
+        }
+        return readToEnd(current, sink);
+    }
+
+    private void closeCurrent() throws IOException {
+        if (current != null) {
+            current.close();
+            current = null;
+            currentInode = null;
+        }
+    }
+
+    /** Reads {@code channel} to its end, passing complete, wanted lines on. */
+    private boolean readToEnd(FileChannel channel, Sink sink) throws IOException {
+        while (true) {
+            buffer.clear();
+            int n = channel.read(buffer);
+            if (n <= 0) {
+                return true;
+            }
+            // Records are ASCII up to the message; a multi-byte character split across reads is
+            // only in the message and is decoded once the line is complete.
+            String chunk = new String(buffer.array(), 0, n, StandardCharsets.ISO_8859_1);
+            pending.append(chunk);
+            int newline;
+            while ((newline = pending.indexOf("\n")) >= 0) {
+                String raw = pending.substring(0, newline);
+                pending.delete(0, newline + 1);
+                String record = new String(raw.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+                LogEntry entry = format.accept(record);
+                if (entry == null || !query.wants(entry.stream()) || query.early(entry)) {
+                    continue;
+                }
+                if (query.late(entry)) {
+                    closed = true;
                     return true;
                 }
-                position += n;
-                // Records are ASCII up to the message; a multi-byte character split across reads is
-                // only in the message and is decoded once the line is complete.
-                String chunk = new String(buffer.array(), 0, n, StandardCharsets.ISO_8859_1);
-                pending.append(chunk);
-                int newline;
-                while ((newline = pending.indexOf("\n")) >= 0) {
-                    String raw = pending.substring(0, newline);
-                    pending.delete(0, newline + 1);
-                    String record = new String(raw.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
-                    LogEntry entry = format.accept(record);
-                    if (entry != null && query.wants(entry.stream()) && !sink.accept(entry)) {
-                        return false;
-                    }
+                if (!sink.accept(entry)) {
+                    return false;
                 }
             }
         }

@@ -2,6 +2,7 @@ package io.jcompose.agent.monitor;
 
 import io.jcompose.agent.error.AgentException;
 import io.jcompose.agent.host.HostCommand;
+import io.jcompose.agent.log.LogPolicy;
 import io.jcompose.agent.runtime.OciRuntime;
 import io.jcompose.agent.syscall.Libc;
 import java.io.BufferedReader;
@@ -38,10 +39,17 @@ public final class Conmon {
 
     private final Path binary;
     private final String version;
+    private final long logSizeMax;
 
-    private Conmon(Path binary, String version) {
+    private Conmon(Path binary, String version, long logSizeMax) {
         this.binary = binary;
         this.version = version;
+        this.logSizeMax = logSizeMax;
+    }
+
+    /** This monitor starting a new log file when the next line would take it past {@code bytes}. */
+    public Conmon withLogSizeMax(long bytes) {
+        return new Conmon(binary, version, bytes);
     }
 
     /** Finds conmon on the host; UNAVAILABLE with the package to install when it is absent. */
@@ -51,7 +59,8 @@ public final class Conmon {
             if (Files.isExecutable(candidate)) {
                 HostCommand.Result result = HostCommand.run(List.of(candidate.toString(), "--version"));
                 if (result.ok()) {
-                    return new Conmon(candidate, result.stdout().lines().findFirst().orElse("").replace("conmon version ", ""));
+                    return new Conmon(candidate, result.stdout().lines().findFirst().orElse("").replace("conmon version ", ""),
+                            LogPolicy.DEFAULT.maxSize());
                 }
             }
         }
@@ -80,6 +89,8 @@ public final class Conmon {
                 "--exit-dir", launch.exitDir().toString(),
                 "--persist-dir", launch.persistDir().toString(),
                 "-l", "k8s-file:" + launch.logFile(),
+                // conmon starts a new file at the limit; LogKeeper keeps the earlier ones as generations
+                "--log-size-max", Long.toString(launch.logSizeMax() > 0 ? launch.logSizeMax() : logSizeMax),
                 "--socket-dir-path", launch.socketDir().toString(),
                 "--log-level", "error"));
         // The runtime's own log keeps its error even when conmon cannot pass it on.

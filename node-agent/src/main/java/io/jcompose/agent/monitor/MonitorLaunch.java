@@ -17,13 +17,15 @@ import java.nio.file.Path;
  * @param stdin            keep a stdin pipe open
  * @param stdinOnce        the stdin pipe closes when an attached client ends its input or leaves (Docker's
  *                         StdinOnce); otherwise it stays open for the next client
+ * @param logSizeMax       size at which the log starts a new file; 0 for the monitor's default
  */
 public record MonitorLaunch(String containerId, Path bundle, Path logFile, Path persistDir, Path exitDir,
                             Path monitorPidFile, Path containerPidFile, Path socketDir, boolean tty, boolean stdin,
-                            boolean stdinOnce) {
+                            boolean stdinOnce, long logSizeMax) {
+    /** A launch with the monitor's default log size and stdin kept open across clients. */
     public MonitorLaunch(String containerId, Path bundle, Path logFile, Path persistDir, Path exitDir,
                          Path monitorPidFile, Path containerPidFile, Path socketDir, boolean tty, boolean stdin) {
         this(containerId, bundle, logFile, persistDir, exitDir, monitorPidFile, containerPidFile, socketDir, tty, stdin,
-                false);
+                false, 0);
     }
 }

@@ -114,6 +114,30 @@ class SpecRulesTest {
         }
     }
 
+    @ParameterizedTest(name = "agent {0}:{1}, can raise {2}, nr_open {3}, ulimit {4}: {5}:{6}")
+    @CsvSource(delimiter = '|', value = {
+        // Docker's 1048576 when the agent may raise hard limits, whatever its own are
+        "20000 | 20000 | true  | 1048576 |      | 1048576 | 1048576",
+        "1024  | 4096  | true  | 1048576 |      | 1048576 | 1048576",
+        // a kernel with a lower fs.nr_open caps it
+        "1024  | 4096  | true  | 65536   |      | 65536   | 65536",
+        // without CAP_SYS_RESOURCE the agent's own limits are all it can give
+        "20000 | 20000 | false | 1048576 |      | 20000   | 20000",
+        // the service's ulimit wins
+        "20000 | 20000 | true  | 1048576 | 4096 | 4096    | 4096",
+    })
+    void containersGetDockersOpenFileLimitUnlessTheirUlimitsSayOtherwise(long agentSoft, long agentHard, boolean canRaise,
+            long nrOpen, Long ulimit, long soft, long hard) {
+        HostProfile host = new HostProfile(Map.of("RLIMIT_NOFILE", new HostProfile.Rlimit(agentSoft, agentHard)),
+                canRaise, true, "h", 2, Capabilities.EVERY_CAPABILITY, nrOpen);
+        ContainerSpec spec = ulimit == null ? BASE : BASE.withUlimits(List.of(new Ulimit("nofile", ulimit, ulimit)));
+        assertThat(translate(spec, host).process().rlimits()).singleElement().satisfies(r -> {
+            assertThat(r.type()).isEqualTo("RLIMIT_NOFILE");
+            assertThat(r.soft()).isEqualTo(java.math.BigInteger.valueOf(soft));
+            assertThat(r.hard()).isEqualTo(java.math.BigInteger.valueOf(hard));
+        });
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "memory below 6 MiB          | below the minimum of 6 MiB",

@@ -13,6 +13,7 @@ import io.jcompose.agent.bundle.RootfsSpec;
 import io.jcompose.agent.bundle.SecuritySpec;
 import io.jcompose.agent.bundle.Ulimit;
 import io.jcompose.agent.host.CgroupLayout;
+import io.jcompose.agent.host.HostProfile;
 import io.jcompose.agent.testing.AgentFixture;
 import io.jcompose.agent.testing.AgentFixture.Run;
 import java.nio.file.Files;
@@ -160,6 +161,18 @@ class ContainerIsolationIT {
                 .withSysctls(Map.of("net.core.somaxconn", "321"))));
 
         assertThat(run.stdout().lines()).containsExactly("512", "1024", "321");
+    }
+
+    @Test
+    void withoutUlimitsTheOpenFileLimitIsDockers() {
+        Run run = agent.run("nofile", agent.spec("sh", "-c", "ulimit -n; ulimit -H -n"));
+
+        // Docker's 1048576 (capped by fs.nr_open) needs CAP_SYS_RESOURCE to go above the agent's own hard
+        // limit; a sandbox that withholds it from root gets the agent's limits.
+        HostProfile host = HostProfile.detect(CgroupLayout.detect());
+        String expected = Long.toString(host.canRaiseHardLimits() ? Math.min(1L << 20, host.nrOpen())
+                : host.rlimits().get("RLIMIT_NOFILE").hard());
+        assertThat(run.stdout().lines()).as("nginx and redis size their tables from it").containsExactly(expected, expected);
     }
 
     @Test

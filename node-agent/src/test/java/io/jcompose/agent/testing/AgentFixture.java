@@ -31,10 +31,15 @@ public final class AgentFixture implements AutoCloseable {
     }
 
     public static AgentFixture start() {
+        return start(c -> c);
+    }
+
+    /** An agent whose configuration is the test run's, changed by {@code tune}. */
+    public static AgentFixture start(java.util.function.UnaryOperator<AgentConfig> tune) {
         TestHost host = TestHost.create();
         try {
             Path rootfs = BusyboxRootfs.create(host.root().resolve("rootfs"));
-            return new AgentFixture(host, rootfs, Daemon.start(config(host)));
+            return new AgentFixture(host, rootfs, Daemon.start(tune.apply(config(host))));
         } catch (RuntimeException e) {
             host.close();
             throw e;

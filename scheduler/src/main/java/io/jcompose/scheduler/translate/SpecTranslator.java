@@ -4,6 +4,7 @@ import io.jcompose.agent.api.v1.ContainerSpecBody;
 import io.jcompose.agent.api.v1.ContainerSpecBody.HealthcheckBody;
 import io.jcompose.agent.api.v1.ContainerSpecBody.UlimitBody;
 import io.jcompose.agent.api.v1.CreateContainerRequest;
+import io.jcompose.agent.log.LogPolicy;
 import io.jcompose.model.project.Healthcheck;
 import io.jcompose.model.project.Project;
 import io.jcompose.model.project.ResourceLimit;
@@ -68,7 +69,9 @@ public final class SpecTranslator {
                 mounts.isEmpty() ? null : mounts, service.shmSize(),
                 service.stopSignal(), millis(service.stopGracePeriod()),
                 service.image(), service.entrypoint(), network.attachments().isEmpty() ? null : network.attachments(),
-                ports, service.effectiveRestart().wire(), healthcheck(service.healthcheck()), service.init());
+                ports, service.effectiveRestart().wire(), healthcheck(service.healthcheck()), service.init(),
+                logging(service, findings));
+        findings.throwIfErrors();
         Map<String, String> allLabels = new LinkedHashMap<>(service.labels());
         allLabels.putAll(labels);
         String name = Names.container(project.name(), service, number);
@@ -76,6 +79,45 @@ public final class SpecTranslator {
     }
 
     private record Limits(Long memory, Long reservation, Double cpus, Long pids) {
+    }
+
+    /**
+     * {@code logging.options} {@code max-size} and {@code max-file} of the json-file and local drivers (the only
+     * ones the agent stands in for): the size and number of the container's log files. Other options are
+     * ignored with a warning; other drivers are reported by {@link Unsupported}.
+     */
+    private static ContainerSpecBody.LoggingBody logging(Service s, Findings findings) {
+        if (s.logging() == null || !(s.logging().driver() == null || s.logging().driver().equals("json-file")
+                || s.logging().driver().equals("local"))) {
+            return null;
+        }
+        Long size = null;
+        Integer files = null;
+        for (Map.Entry<String, String> o : s.logging().options().entrySet()) {
+            String attribute = "logging.options." + o.getKey();
+            switch (o.getKey()) {
+                case "max-size" -> {
+                    try {
+                        size = LogPolicy.parseSize(o.getValue());
+                    } catch (IllegalArgumentException e) {
+                        findings.error(attribute, e.getMessage());
+                        continue;
+                    }
+                    if (size < 4096) findings.error(attribute, o.getValue() + " is too small for a log file; give at least 4k");
+                }
+                case "max-file" -> {
+                    try {
+                        files = Integer.parseInt(o.getValue().strip());
+                    } catch (NumberFormatException e) {
+                        findings.error(attribute, "\"" + o.getValue() + "\" is not a number of files");
+                        continue;
+                    }
+                    if (files < 1) findings.error(attribute, "keep at least 1 file, not " + files);
+                }
+                default -> findings.warn(attribute, "ignored: the agent keeps the log in its own format");
+            }
+        }
+        return size == null && files == null ? null : new ContainerSpecBody.LoggingBody(size, files);
     }
 
     /** Service-level values win over {@code deploy.resources}, as in docker compose. */

@@ -51,6 +51,13 @@ class SpecTranslatorTest {
                 row("domainname: example.org", ContainerSpecBody::domainname, "example.org"),
                 row("labels: {}", ContainerSpecBody::image, "busybox:1.36"),
                 row("init: true", ContainerSpecBody::init, true),
+                row("logging: {options: {max-size: 10m, max-file: '3'}}", ContainerSpecBody::logging,
+                        new ContainerSpecBody.LoggingBody(10L << 20, 3)),
+                row("logging: {driver: local, options: {max-size: 512k}}", ContainerSpecBody::logging,
+                        new ContainerSpecBody.LoggingBody(512L << 10, null)),
+                row("logging: {driver: json-file, options: {max-file: '2'}}", ContainerSpecBody::logging,
+                        new ContainerSpecBody.LoggingBody(null, 2)),
+                row("logging: {driver: json-file}", ContainerSpecBody::logging, null),
                 row("tty: true", ContainerSpecBody::tty, true),
                 row("stdin_open: true", ContainerSpecBody::stdinOpen, true),
                 row("privileged: true", ContainerSpecBody::privileged, true),
@@ -168,7 +175,10 @@ class SpecTranslatorTest {
                 Arguments.of("ipc: service:db", "ipc"),
                 Arguments.of("ports: ['9000:9000/sctp']", "sctp"),
                 Arguments.of("uts: host", "uts"),
-                Arguments.of("volumes_from: ['container:other']", "volumes_from"));
+                Arguments.of("volumes_from: ['container:other']", "volumes_from"),
+                Arguments.of("logging: {options: {max-size: lots}}", "logging.options.max-size"),
+                Arguments.of("logging: {options: {max-size: 1k}}", "logging.options.max-size"),
+                Arguments.of("logging: {options: {max-file: '0'}}", "logging.options.max-file"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -185,6 +195,7 @@ class SpecTranslatorTest {
                 Arguments.of("security_opt: ['seccomp:unconfined']", "security_opt"),
                 Arguments.of("cpuset: '0-1'", "cpuset"),
                 Arguments.of("logging: {driver: syslog}", "logging"),
+                Arguments.of("logging: {options: {compress: 'true'}}", "logging.options.compress"),
                 Arguments.of("oom_score_adj: 100", "oom_score_adj"));
     }
 

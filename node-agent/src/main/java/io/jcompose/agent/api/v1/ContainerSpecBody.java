@@ -23,6 +23,7 @@ import java.util.Map;
  * @param restart         no (default), always, unless-stopped, on-failure[:N]
  * @param healthcheck     null: the image's health check, if any
  * @param init            run a tiny init as PID 1 that reaps zombies and forwards signals
+ * @param logging         null: the agent's log policy (files of 20 MiB, 5 of them, unless the agent was told otherwise)
  */
 public record ContainerSpecBody(
         List<String> command, List<String> env, String workingDir, String user, List<String> groupAdd,
@@ -37,7 +38,38 @@ public record ContainerSpecBody(
         List<UlimitBody> ulimits, Map<String, String> sysctls, List<MountBody> mounts, Long shmSize,
         String stopSignal, Long stopGracePeriodMillis,
         String image, List<String> entrypoint, List<NetworkAttachmentBody> networks, List<PortBody> ports,
-        String restart, HealthcheckBody healthcheck, Boolean init) {
+        String restart, HealthcheckBody healthcheck, Boolean init, LoggingBody logging) {
+
+    /** A body without log limits of its own. */
+    public ContainerSpecBody(
+            List<String> command, List<String> env, String workingDir, String user, List<String> groupAdd,
+            Boolean tty, Boolean stdinOpen,
+            String rootfs, Boolean readOnly,
+            String hostname, String domainname,
+            String networkMode, String netnsPath, List<String> extraHosts, List<String> dns, List<String> dnsSearch,
+            List<String> dnsOptions,
+            Boolean hostPid, Boolean hostIpc, Boolean hostCgroupns,
+            Boolean privileged, List<String> capAdd, List<String> capDrop, Boolean noNewPrivileges,
+            Long memoryLimit, Long memoryReservation, Long memorySwap, Long cpuShares, Double cpus, Long pidsLimit,
+            List<UlimitBody> ulimits, Map<String, String> sysctls, List<MountBody> mounts, Long shmSize,
+            String stopSignal, Long stopGracePeriodMillis,
+            String image, List<String> entrypoint, List<NetworkAttachmentBody> networks, List<PortBody> ports,
+            String restart, HealthcheckBody healthcheck, Boolean init) {
+        this(command, env, workingDir, user, groupAdd, tty, stdinOpen, rootfs, readOnly, hostname, domainname,
+                networkMode, netnsPath, extraHosts, dns, dnsSearch, dnsOptions, hostPid, hostIpc, hostCgroupns,
+                privileged, capAdd, capDrop, noNewPrivileges, memoryLimit, memoryReservation, memorySwap, cpuShares,
+                cpus, pidsLimit, ulimits, sysctls, mounts, shmSize, stopSignal, stopGracePeriodMillis, image, entrypoint,
+                networks, ports, restart, healthcheck, init, null);
+    }
+
+    /** This body with its own log limits. */
+    public ContainerSpecBody withLogging(LoggingBody l) {
+        return new ContainerSpecBody(command, env, workingDir, user, groupAdd, tty, stdinOpen, rootfs, readOnly,
+                hostname, domainname, networkMode, netnsPath, extraHosts, dns, dnsSearch, dnsOptions, hostPid, hostIpc,
+                hostCgroupns, privileged, capAdd, capDrop, noNewPrivileges, memoryLimit, memoryReservation, memorySwap,
+                cpuShares, cpus, pidsLimit, ulimits, sysctls, mounts, shmSize, stopSignal, stopGracePeriodMillis,
+                image, entrypoint, networks, ports, restart, healthcheck, init, l);
+    }
 
     /** A container from {@code rootfs} running {@code command}, every other field at its default. */
     public static ContainerSpecBody ofRootfs(String rootfs, List<String> command) {
@@ -61,7 +93,7 @@ public record ContainerSpecBody(
                 hostname, domainname, networkMode, netnsPath, extraHosts, dns, dnsSearch, dnsOptions, hostPid, hostIpc,
                 hostCgroupns, privileged, capAdd, capDrop, noNewPrivileges, memoryLimit, memoryReservation, memorySwap,
                 cpuShares, cpus, pidsLimit, ulimits, sysctls, mounts, shmSize, stopSignal, stopGracePeriodMillis,
-                ref, entrypoint, networks, ports, restart, healthcheck, init);
+                ref, entrypoint, networks, ports, restart, healthcheck, init, logging);
     }
 
     /**
@@ -93,6 +125,16 @@ public record ContainerSpecBody(
      */
     public record HealthcheckBody(List<String> test, Long intervalMillis, Long timeoutMillis, Long startPeriodMillis,
                                   Long startIntervalMillis, Integer retries, Boolean disable) {
+    }
+
+    /**
+     * How much of the container's output is kept, where it differs from the agent's policy (compose
+     * {@code logging.options}: {@code max-size}, {@code max-file}).
+     *
+     * @param maxSize  bytes per file, null for the agent's
+     * @param maxFiles files kept, the current one included; null for the agent's
+     */
+    public record LoggingBody(Long maxSize, Integer maxFiles) {
     }
 
     /** A compose ulimit: -1 for unlimited. */

@@ -16,6 +16,7 @@ import io.jcompose.agent.bundle.RootfsSpec;
 import io.jcompose.agent.bundle.SecuritySpec;
 import io.jcompose.agent.bundle.Ulimit;
 import io.jcompose.agent.error.AgentException;
+import io.jcompose.agent.log.LogPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,7 +65,19 @@ public final class SpecBodies {
                 new SecuritySpec(flag(b.privileged()), list(b.capAdd()), list(b.capDrop()), flag(b.noNewPrivileges())),
                 resources, ulimits, b.sysctls() == null ? Map.of() : b.sysctls(), mounts, num(b.shmSize()),
                 b.stopSignal(), b.stopGracePeriodMillis() == null ? null : Duration.ofMillis(b.stopGracePeriodMillis()),
-                RestartPolicy.parse(b.restart()), healthcheck(b.healthcheck()));
+                RestartPolicy.parse(b.restart()), healthcheck(b.healthcheck()), logLimits(b.logging()));
+    }
+
+    private static LogPolicy.Limits logLimits(ContainerSpecBody.LoggingBody l) {
+        if (l == null || (l.maxSize() == null && l.maxFiles() == null)) {
+            return null;
+        }
+        try {
+            LogPolicy.DEFAULT.apply(new LogPolicy.Limits(l.maxSize(), l.maxFiles())); // checks the values
+        } catch (IllegalArgumentException e) {
+            throw AgentException.invalid("spec.logging: " + e.getMessage(), "give maxSize of at least 4096 bytes and maxFiles of at least 1");
+        }
+        return new LogPolicy.Limits(l.maxSize(), l.maxFiles());
     }
 
     public static ContainerSpecBody fromDomain(ContainerSpec s) {
@@ -99,7 +112,8 @@ public final class SpecBodies {
                 s.ulimits().stream().map(u -> new UlimitBody(u.name(), u.soft(), u.hard())).toList(),
                 s.sysctls(), s.mounts().stream().map(SpecBodies::mountBody).toList(), s.shmSizeBytes(),
                 s.stopSignal(), s.stopGracePeriod().toMillis(),
-                null, null, networks, ports, s.restart().wire(), healthcheckBody(s.healthcheck()), null);
+                null, null, networks, ports, s.restart().wire(), healthcheckBody(s.healthcheck()), null,
+                s.logLimits() == null ? null : new ContainerSpecBody.LoggingBody(s.logLimits().maxSize(), s.logLimits().maxFiles()));
     }
 
     private static NetworkMode networkMode(ContainerSpecBody b) {
