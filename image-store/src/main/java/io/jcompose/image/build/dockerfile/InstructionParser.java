@@ -32,6 +32,10 @@ final class InstructionParser {
         }
         Flags flags = Flags.extract(text.substring(word.length()));
         String args = flags.rest();
+        boolean takesFlags = !accepted(keyword).isEmpty();
+        if (!takesFlags) {
+            flags.rejectUnknown(keyword, "", ctx);
+        }
         Instruction parsed = switch (keyword) {
             case FROM -> from(line, text, flags, args, ctx);
             case RUN -> run(line, text, flags, args, heredocs, ctx);
@@ -52,7 +56,7 @@ final class InstructionParser {
             case HEALTHCHECK -> healthcheck(line, text, flags, args, ctx);
             case ONBUILD -> onBuild(line, text, args, source, escape, ctx);
         };
-        if (keyword != Keyword.HEALTHCHECK) {
+        if (takesFlags && keyword != Keyword.HEALTHCHECK) {
             flags.rejectUnknown(keyword, accepted(keyword), ctx);
         }
         return parsed;
