@@ -123,6 +123,18 @@ class ExpandTest {
     }
 
     @Test
+    void expansionErrorsCanBeGivenTheirSource() {
+        try {
+            new User(4, "USER ${U?}", "${U?}").expand(LOOKUP, '\\');
+        } catch (DockerfileException e) {
+            assertThat(e.withSource("app/Dockerfile")).hasMessage(
+                    "app/Dockerfile:4: U: is not allowed to be unset — pass --build-arg U=… or set it with ARG/ENV");
+            return;
+        }
+        throw new AssertionError("no error");
+    }
+
+    @Test
     void expandingInstructionsTouchesTheWordsDockerExpands() {
         Dockerfile df = DockerfileParser.parse("""
                 ARG TAG=1

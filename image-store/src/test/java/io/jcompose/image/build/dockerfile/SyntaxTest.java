@@ -106,6 +106,20 @@ class SyntaxTest {
     }
 
     @Test
+    void heredocBodiesKeepCommentsBlankLinesAndContinuations() {
+        Run run = (Run) body("FROM x\nRUN <<EOF\n# kept\n\necho a \\\n  b\nEOF\n").getFirst();
+        assertThat(run.heredocs().getFirst().content()).isEqualTo("# kept\n\necho a \\\n  b\n");
+    }
+
+    @Test
+    void copyHeredocContentExpandsVariablesButKeepsQuotes() {
+        Copy copy = (Copy) body("FROM x\nCOPY <<A <<'B' /d/\nsay \"$X\" '${Y:-y}' \\$X\nA\nraw \"$X\" \\$X\nB\n").getFirst();
+        java.util.function.Function<String, String> vars = java.util.Map.of("X", "1")::get;
+        assertThat(copy.heredocs().get(0).expandedContent(vars)).isEqualTo("say \"1\" 'y' $X\n");
+        assertThat(copy.heredocs().get(1).expandedContent(vars)).isEqualTo("raw \"$X\" \\$X\n");
+    }
+
+    @Test
     void globalArgsComeBeforeTheFirstFrom() {
         Dockerfile df = DockerfileParser.parse("ARG A=1 B\n# c\nARG C\nFROM x\nARG A\n", "D");
         assertThat(df.globalArgs()).containsExactly(
