@@ -25,6 +25,13 @@ public final class DockerfileException extends RuntimeException {
         return where.isEmpty() ? what : where + ": " + what;
     }
 
+    /** The same error naming {@code source}, for an error {@link Instruction#expand} raised without one. */
+    public DockerfileException withSource(String source) {
+        DockerfileException e = new DockerfileException(source, line, problem, fix);
+        e.setStackTrace(getStackTrace());
+        return e;
+    }
+
     /** The Dockerfile's name (a path or "dockerfile_inline"); null when unknown. */
     public String source() {
         return source;

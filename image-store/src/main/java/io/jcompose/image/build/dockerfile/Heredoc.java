@@ -1,5 +1,7 @@
 package io.jcompose.image.build.dockerfile;
 
+import java.util.function.Function;
+
 /**
  * A here-document attached to RUN, COPY or ADD.
  *
@@ -9,4 +11,15 @@ package io.jcompose.image.build.dockerfile;
  * @param expand  false when the delimiter was quoted ({@code <<"EOF"}): the body is then taken literally
  * @param chomp   true for {@code <<-EOF}
  */
-public record Heredoc(String name, String content, boolean expand, boolean chomp) {}
+public record Heredoc(String name, String content, boolean expand, boolean chomp) {
+    /**
+     * The body of a COPY/ADD heredoc file as it is written: with {@code expand}, {@code $VAR} forms replaced
+     * and backslash escapes processed while quotes stay as they are; without, the body as it is. (A RUN
+     * heredoc is handed to the shell, which expands it itself.)
+     *
+     * @param lookup the value of a variable, null when it is unset
+     */
+    public String expandedContent(Function<String, String> lookup) {
+        return expand ? ShellWords.expandKeepingQuotes(content, lookup, 0) : content;
+    }
+}

@@ -1,6 +1,5 @@
 package io.jcompose.image.build.dockerfile;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +31,10 @@ final class InstructionParser {
         }
         Flags flags = Flags.extract(text.substring(word.length()));
         String args = flags.rest();
+        boolean takesFlags = !accepted(keyword).isEmpty();
+        if (!takesFlags) {
+            flags.rejectUnknown(keyword, "", ctx);
+        }
         Instruction parsed = switch (keyword) {
             case FROM -> from(line, text, flags, args, ctx);
             case RUN -> run(line, text, flags, args, heredocs, ctx);
@@ -49,16 +52,16 @@ final class InstructionParser {
             case EXPOSE -> new Expose(line, text, whitespaceWords(required(keyword, args, ctx, "a port, e.g. 80/tcp")));
             case VOLUME -> volume(line, text, args, ctx);
             case SHELL -> shell(line, text, args, ctx);
-            case HEALTHCHECK -> healthcheck(line, text, flags, args, ctx);
+            case HEALTHCHECK -> HealthcheckArgs.parse(line, text, flags, args, ctx);
             case ONBUILD -> onBuild(line, text, args, source, escape, ctx);
         };
-        if (keyword != Keyword.HEALTHCHECK) {
+        if (takesFlags && keyword != Keyword.HEALTHCHECK) {
             flags.rejectUnknown(keyword, accepted(keyword), ctx);
         }
         return parsed;
     }
 
-    private static String accepted(Keyword keyword) {
+    static String accepted(Keyword keyword) {
         return switch (keyword) {
             case FROM -> "--platform";
             case RUN -> "--mount, --network, --security=sandbox";
@@ -230,60 +233,6 @@ final class InstructionParser {
         return new Shell(line, text, shell);
     }
 
-    private static Healthcheck healthcheck(int line, String text, Flags flags, String args, ParseContext ctx) {
-        String type = LineReader.firstWord(args);
-        String rest = args.substring(type.length()).strip();
-        if (type.isEmpty()) {
-            throw ctx.error("HEALTHCHECK needs NONE or CMD", "write HEALTHCHECK CMD command or HEALTHCHECK NONE");
-        }
-        if (type.equalsIgnoreCase("NONE")) {
-            if (!rest.isEmpty() || !flags.isEmpty()) {
-                throw ctx.error("HEALTHCHECK NONE takes no arguments", "remove what follows NONE");
-            }
-            return new Healthcheck(line, text, true, null, null, null, null, null, null);
-        }
-        Duration interval = duration(flags, "interval", ctx);
-        Duration timeout = duration(flags, "timeout", ctx);
-        Duration startPeriod = duration(flags, "start-period", ctx);
-        Duration startInterval = duration(flags, "start-interval", ctx);
-        String retriesText = flags.string("retries", ctx);
-        flags.rejectUnknown(Keyword.HEALTHCHECK, accepted(Keyword.HEALTHCHECK), ctx);
-        if (!type.equalsIgnoreCase("CMD")) {
-            throw ctx.error("unknown HEALTHCHECK type " + type, "write HEALTHCHECK CMD command or HEALTHCHECK NONE");
-        }
-        if (rest.isEmpty()) {
-            throw ctx.error("HEALTHCHECK CMD needs a command", "write HEALTHCHECK CMD curl -f http://localhost/");
-        }
-        Integer retries = null;
-        if (retriesText != null) {
-            try {
-                retries = Integer.parseInt(retriesText);
-            } catch (NumberFormatException e) {
-                throw ctx.error("--retries=" + retriesText + " is not a number", "write --retries=3");
-            }
-            if (retries < 0) {
-                throw ctx.error("--retries cannot be negative (" + retries + ")", "write --retries=0 or more");
-            }
-        }
-        return new Healthcheck(line, text, false, command(Keyword.HEALTHCHECK, rest, ctx), interval, timeout,
-                startPeriod, startInterval, retries);
-    }
-
-    private static Duration duration(Flags flags, String name, ParseContext ctx) {
-        String value = flags.string(name, ctx);
-        if (value == null) {
-            return null;
-        }
-        Duration d = Durations.parse(value);
-        if (d == null) {
-            throw ctx.error("--" + name + "=" + value + " is not a duration", "write e.g. --" + name + "=30s");
-        }
-        if (!d.isZero() && d.compareTo(Duration.ofMillis(1)) < 0) {
-            throw ctx.error("--" + name + "=" + value + " is shorter than 1ms", "use 1ms or more (0 = the default)");
-        }
-        return d;
-    }
-
     private static OnBuild onBuild(int line, String text, String args, String source, char escape, ParseContext ctx) {
         String inner = required(Keyword.ONBUILD, args, ctx, "an instruction");
         Keyword k = Keyword.of(LineReader.firstWord(inner));
@@ -297,7 +246,7 @@ final class InstructionParser {
     }
 
     /** JSON array → exec form; anything else → shell form (Docker's fallback for malformed JSON too). */
-    private static Command command(Keyword keyword, String args, ParseContext ctx) {
+    static Command command(Keyword keyword, String args, ParseContext ctx) {
         List<String> exec = json(args, ctx);
         return exec != null ? new ExecForm(exec) : new ShellForm(args);
     }

@@ -16,15 +16,18 @@ final class ShellWords {
     private final Function<String, String> lookup;
     private final char escape;
     private final int line;
+    /** Heredoc bodies: quotes are ordinary characters there, only {@code $} and the escape are special. */
+    private final boolean keepQuotes;
     private int pos;
     /** Inside {@code ${V#…}}, {@code ${V%…}} and {@code ${V/…}} the escape is kept for the pattern matcher. */
     private boolean rawEscapes;
 
-    private ShellWords(String word, Function<String, String> lookup, char escape, int line) {
+    private ShellWords(String word, Function<String, String> lookup, char escape, int line, boolean keepQuotes) {
         this.word = word;
         this.lookup = lookup;
         this.escape = escape;
         this.line = line;
+        this.keepQuotes = keepQuotes;
     }
 
     /** The word expanded; {@code line} is used for errors. */
@@ -32,7 +35,15 @@ final class ShellWords {
         if (plain(word, escape)) {
             return word;
         }
-        return new ShellWords(word, lookup, escape, line).until((char) 0, false);
+        return new ShellWords(word, lookup, escape, line, false).until((char) 0, false);
+    }
+
+    /** A heredoc body: variables and escapes processed, quotes left as they are. */
+    static String expandKeepingQuotes(String text, Function<String, String> lookup, int line) {
+        if (plain(text, '\\')) {
+            return text;
+        }
+        return new ShellWords(text, lookup, '\\', line, true).until((char) 0, false);
     }
 
     static String expandNullable(String word, Function<String, String> lookup, char escape, int line) {
@@ -82,7 +93,7 @@ final class ShellWords {
                     pos++;
                     return out.toString();
                 }
-                switch (c) {
+                switch (keepQuotes && c != '$' ? 0 : c) {
                     case '$' -> out.append(dollar());
                     case '\'' -> out.append(singleQuoted());
                     case '"' -> out.append(doubleQuoted());

@@ -197,6 +197,20 @@ class LayerFilesTest {
         assertThat(Files.exists(layer.resolve("opt/rootfs.tar.gz"))).isFalse();
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"xz", "bzip2"})
+    void addExtractsTarsCompressedByTheHostsPrograms(String program) throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin", program)), program + " is not installed");
+        Path tar = ctx.resolve("rootfs.tar");
+        Files.write(tar, LayerBuilder.layer().file("bin/sh", "sh").tar());
+        Process p = new ProcessBuilder(program, "-z", tar.toString()).inheritIO().start();
+        assertThat(p.waitFor()).isZero();
+        String name = program.equals("xz") ? "rootfs.tar.xz" : "rootfs.tar.bz2";
+        BuildContext c = new BuildContext(ctx, DockerIgnore.none());
+        LayerFiles.add(c, c.select(name), "/", true, layer, null, null);
+        assertThat(Files.readString(layer.resolve("bin/sh"))).isEqualTo("sh");
+    }
+
     @Test
     void addExtractsAPlainTarToTheRoot() throws IOException {
         Files.write(ctx.resolve("rootfs.tar"), LayerBuilder.layer().file("bin/sh", "sh").tar());
