@@ -67,9 +67,9 @@ final class StageBuild {
                         history(runHistory(run, current, runArgs), false), key);
             }
             case Copy copy -> copyAction(number, copy.sources(), copy.dest(), copy.from(), copy.chown(), copy.chmod(),
-                    copy.heredocs(), false, instruction, parts);
+                    expandedHeredocs(copy.heredocs(), current, parts), false, instruction, parts);
             case Add add -> copyAction(number, add.sources(), add.dest(), null, add.chown(), add.chmod(),
-                    add.heredocs(), true, instruction, parts);
+                    expandedHeredocs(add.heredocs(), current, parts), true, instruction, parts);
             case Workdir w -> key -> workdir(w, current, instruction, key);
             default -> key -> {
                 boolean setsCmd = configure(expanded, current);
@@ -81,6 +81,21 @@ final class StageBuild {
         };
         state = session.cached(number, state, parts, action);
         if (expanded instanceof Cmd) cmdSetHere = true;
+    }
+
+    /**
+     * COPY/ADD heredoc bodies with their variables expanded (unless the delimiter was quoted), as BuildKit writes
+     * them; the expanded text is part of the step's cache key, so a changed ARG or ENV rewrites the file.
+     */
+    private List<Heredoc> expandedHeredocs(List<Heredoc> heredocs, ConfigDraft current, List<String> parts) {
+        if (heredocs.isEmpty()) return heredocs;
+        List<Heredoc> out = new ArrayList<>();
+        for (Heredoc h : heredocs) {
+            String content = h.expandedContent(name -> args.lookup(name, current));
+            out.add(new Heredoc(h.name(), content, false, h.chomp()));
+            parts.add(h.name() + "\n" + content);
+        }
+        return out;
     }
 
     private StepAction copyAction(int number, List<String> sources, String dest, String from, String chown,

@@ -143,6 +143,29 @@ class BuilderIT {
     }
 
     @Test
+    void copyHeredocBodiesExpandTheirVariablesAndAChangedArgumentRewritesTheFile() throws Exception {
+        Files.writeString(context.resolve("Dockerfile"), """
+                FROM scratch
+                ADD rootfs.tar /
+                ARG NAME=world
+                COPY <<EOF /greeting.txt
+                hello ${NAME}
+                EOF
+                COPY <<'EOF' /literal.txt
+                hello ${NAME}
+                EOF
+                """);
+        build(request());
+        ImageRecord first = store.find("example/app:1").orElseThrow();
+        assertThat(read(first, "/greeting.txt")).isEqualTo("hello world\n");
+        assertThat(read(first, "/literal.txt")).isEqualTo("hello ${NAME}\n");
+
+        build(request().withArgs(Map.of("NAME", "there")));
+        ImageRecord second = store.find("example/app:1").orElseThrow();
+        assertThat(read(second, "/greeting.txt")).isEqualTo("hello there\n");
+    }
+
+    @Test
     void flagsWhoseEffectIsNotReproducedFailTheBuild() throws Exception {
         Files.writeString(context.resolve("Dockerfile"), """
                 FROM scratch
