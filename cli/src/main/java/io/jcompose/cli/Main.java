@@ -17,9 +17,25 @@ public final class Main {
         int code = run(CliContext.ofProcess(), args);
         // Output is flushed by run(); with no hook of ours pending there is nothing left to do on the way out.
         if (ExitHooks.nonePending()) {
+            if (ioPollerStarted()) ProcessExit.now(code);
             Runtime.getRuntime().halt(code);
         }
         System.exit(code);
+    }
+
+    /**
+     * Whether a virtual thread did socket I/O, which leaves the JDK's poller thread inside {@code epoll_wait}:
+     * then the VM's exit would wait 300 ms for it ({@link ProcessExit}).
+     */
+    private static boolean ioPollerStarted() {
+        ThreadGroup root = Thread.currentThread().getThreadGroup();
+        while (root.getParent() != null) root = root.getParent();
+        Thread[] threads = new Thread[root.activeCount() + 8];
+        int n = root.enumerate(threads, true);
+        for (int i = 0; i < n; i++) {
+            if (threads[i].getName().endsWith("Poller")) return true;
+        }
+        return false;
     }
 
     /**
