@@ -111,11 +111,12 @@ public final class NetworkManager implements AutoCloseable {
         }
     }
 
-    public synchronized Optional<Network> get(NetworkName name) {
+    /** Like the other reads, from the current immutable state without the lock. */
+    public Optional<Network> get(NetworkName name) {
         return cell.get().network(name).map(NetworkState::toNetwork);
     }
 
-    public synchronized List<Network> list() {
+    public List<Network> list() {
         return cell.get().networks().values().stream().map(NetworkState::toNetwork).toList();
     }
 
@@ -134,11 +135,12 @@ public final class NetworkManager implements AutoCloseable {
         containers.detach(id);
     }
 
-    public synchronized Optional<Attachment> attachment(ContainerId id) {
+    /** Reads the current state without the lock: a container's exit need not wait for another's detach. */
+    public Optional<Attachment> attachment(ContainerId id) {
         return cell.get().container(id).map(ContainerState::toAttachment);
     }
 
-    public synchronized List<Attachment> attachments() {
+    public List<Attachment> attachments() {
         return cell.get().containers().values().stream().map(ContainerState::toAttachment).toList();
     }
 
@@ -158,9 +160,14 @@ public final class NetworkManager implements AutoCloseable {
         return tools.portCheck().check(mappings, cell.get().containers().values(), replacing);
     }
 
-    /** Withdraws every port the container publishes. */
-    public synchronized void unpublish(ContainerId id) {
-        containers.unpublish(id);
+    /** Withdraws every port the container publishes; one that publishes none does not wait for the lock. */
+    public void unpublish(ContainerId id) {
+        if (cell.get().container(id).map(c -> c.ports().isEmpty()).orElse(true)) {
+            return;
+        }
+        synchronized (this) {
+            containers.unpublish(id);
+        }
     }
 
     // ---------------------------------------------------------------- housekeeping

@@ -10,7 +10,8 @@ import io.jcompose.network.state.ManagerState;
 final class StateCell {
 
     private final HostTools tools;
-    private ManagerState state;
+    /** Immutable; volatile so that readers may look at the current state without the manager's lock. */
+    private volatile ManagerState state;
 
     StateCell(HostTools tools, ManagerState state) {
         this.tools = tools;
