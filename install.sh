@@ -34,8 +34,10 @@ fi
 #   dnsperf          bench/dns-perf.sh
 #   debootstrap      examples/servers/build-images.sh makes the postgres, redis and nginx images from Debian
 #   attr             getfattr: that script reads overlayfs's opaque-directory marks
+#   bash-completion  loads `jcompose completion bash`, installed below
+#   xz-utils, bzip2  a Dockerfile's ADD of .tar.xz / .tar.bz2 archives is unpacked with them, as Docker does
 packages=(maven runc crun conmon iproute2 nftables tini busybox-static docker-registry apache2-utils openssl skopeo
-          dnsutils hyperfine wrk dnsperf bash-completion debootstrap attr)
+          dnsutils hyperfine wrk dnsperf bash-completion debootstrap attr xz-utils bzip2)
 
 missing=()
 for package in "${packages[@]}"; do
