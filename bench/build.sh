@@ -20,12 +20,13 @@ echo "nameserver 127.0.0.1" > "$work/resolv.conf"
 jcompose=$root/jcompose
 
 cleanup() {
-    "$jcompose" agent stop >/dev/null 2>&1 || true
+    set +e  # every step runs, whatever the one before it found
+    "$jcompose" agent stop >/dev/null 2>&1
     if grep -q " $JCOMPOSE_RUNTIME_DIR/netns " /proc/self/mountinfo; then umount -l "$JCOMPOSE_RUNTIME_DIR/netns" || true; fi
     nft delete table inet "$prefix" 2>/dev/null || true
     for c in /sys/fs/cgroup/*/"$prefix" /sys/fs/cgroup/"$prefix"; do [[ -d $c ]] && rmdir "$c" 2>/dev/null || true; done
     # Anything still mounted under the work directory (a step interrupted mid-way) goes before the files.
-    grep -o " $work[^ ]*" /proc/self/mountinfo | sort -r | while read -r m; do umount -l "$m" || true; done
+    grep -o " $work[^ ]*" /proc/self/mountinfo | sort -r | while read -r m; do umount -l "$m"; done
     rm -rf "$work"
 }
 trap cleanup EXIT
