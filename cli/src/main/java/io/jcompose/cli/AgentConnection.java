@@ -52,10 +52,24 @@ final class AgentConnection {
 
     /** A client of the running agent, started first when none answers; progress notes go to {@code err}. */
     AgentClient connect(PrintWriter err) {
-        if (AgentControl.status(runtimeDir).isEmpty()) {
+        if (!accepts(runtimeDir.resolve(AgentReadiness.SOCKET_FILE)) && AgentControl.status(runtimeDir).isEmpty()) {
             start(err);
         }
         return new AgentClient(runtimeDir.resolve(AgentReadiness.SOCKET_FILE));
+    }
+
+    /**
+     * Whether something listens on the agent's socket: a connection is enough to go on (the command's own first
+     * request says the rest), and costs no HTTP exchange. A stale socket file refuses the connection.
+     */
+    private static boolean accepts(Path socket) {
+        if (!Files.exists(socket)) return false;
+        try (java.nio.channels.SocketChannel channel = java.nio.channels.SocketChannel.open(
+                java.net.UnixDomainSocketAddress.of(socket))) {
+            return channel.isConnected();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private void start(PrintWriter err) {
