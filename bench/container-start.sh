@@ -13,7 +13,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA="$JAVA_HOME/bin/java"
 # The launcher's own agent options (kept equal to AgentMain.JVM_OPTIONS by a test), and its malloc arena cap.
-AGENT_JAVA_OPTS=${AGENT_JAVA_OPTS:-"-XX:+UseSerialGC -Xmx48m -Xms8m -XX:-TieredCompilation -XX:CICompilerCount=1 -XX:TrimNativeHeapInterval=2000 -XX:ReservedCodeCacheSize=32m -Xss256k -Dio.netty.allocator.type=unpooled"}
+AGENT_JAVA_OPTS=${AGENT_JAVA_OPTS:-"-XX:+UseSerialGC -Xmx48m -Xms8m -XX:-TieredCompilation -XX:CICompilerCount=1 -XX:TrimNativeHeapInterval=2000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:ReservedCodeCacheSize=32m -Xss256k -Dio.netty.allocator.type=unpooled"}
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 [ "$(id -u)" = 0 ] || { echo "run as root" >&2; exit 1; }
 

@@ -18,6 +18,7 @@ public final class AgentMain {
      */
     public static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmx48m", "-Xms8m",
             "-XX:-TieredCompilation", "-XX:CICompilerCount=1", "-XX:TrimNativeHeapInterval=2000",
+            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20",
             "-XX:ReservedCodeCacheSize=32m", "-Xss256k",
             "-Dio.netty.allocator.type=unpooled", "--enable-native-access=ALL-UNNAMED");
 
