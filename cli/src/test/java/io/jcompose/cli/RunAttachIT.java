@@ -1,24 +1,15 @@
 package io.jcompose.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.jcompose.agent.client.AgentControl;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code run} attached and {@code attach} through the real launcher: piped input reaching the one-off and its end
@@ -26,39 +17,14 @@ import org.junit.jupiter.api.io.TempDir;
  * that terminal, no one-off left with {@code --rm}; {@code attach} to a service's container with input, and
  * detaching with Ctrl-P Ctrl-Q. Root only, against an agent of the test's own.
  */
-class RunAttachIT {
-    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    private static final Path LAUNCHER = ROOT.resolve("jcompose");
+class RunAttachIT extends LauncherStack {
 
-    @TempDir
-    Path tmp;
 
-    private IsolatedAgent agent;
-    private Path runtime;
-    private Map<String, String> env;
-    private Path project;
 
-    @AfterEach
-    void takeEverythingDown() throws Exception {
-        try {
-            if (env != null && project != null && AgentControl.status(runtime).isPresent()) {
-                run(null, "down", "-t", "1");
-            }
-        } finally {
-            if (runtime != null) AgentControl.stop(runtime, Duration.ofSeconds(30));
-            if (agent != null) agent.remove();
-        }
-    }
 
     @Test
     void runAndAttachCarryInputOutputTerminalsAndExitCodes() throws Exception {
-        assumeTrue("root".equals(System.getProperty("user.name")), "the agent runs as root only");
-        agent = IsolatedAgent.in(tmp);
-        runtime = agent.runtime();
-        env = new java.util.HashMap<>(agent.env());
-        env.put("COMPOSE_PROJECT_NAME", agent.name());
-        project = Files.createDirectories(tmp.resolve("project"));
-        Files.writeString(project.resolve("compose.yaml"), """
+        startStack("""
                 services:
                   app:
                     image: jcompose.local/busybox:1
@@ -76,26 +42,21 @@ class RunAttachIT {
                     command: [sh, -c, "while true; do echo tick; sleep 0.2; done"]
                     stop_grace_period: 1s
                 """);
-        Path images = tmp.resolve("images");
-        Process build = new ProcessBuilder(ROOT.resolve("examples/images/build.sh").toString(), "--out",
-                images.toString(), "busybox").inheritIO().start();
-        assertThat(build.waitFor()).isZero();
-        assertThat(run(null, "image", "load", "-i", images.resolve("busybox.oci.tar").toString()).exit).isZero();
 
-        Result up = run(null, "up", "-d");
-        assertThat(up.exit).as(up.output).isZero();
+        Result up = run("up", "-d");
+        assertThat(up.exit()).as(up.output()).isZero();
 
         // echo hi | jcompose run --rm -T app cat: the input reaches the one-off and its end ends it.
-        Result cat = run("hi\n", "run", "--rm", "-T", "app", "cat");
-        assertThat(cat.exit).as(cat.output).isZero();
-        assertThat(cat.output).isEqualTo("hi\n");
+        Result cat = runWithInput("hi\n", "run", "--rm", "-T", "app", "cat");
+        assertThat(cat.exit()).as(cat.output()).isZero();
+        assertThat(cat.output()).isEqualTo("hi\n");
         // The exit code is the one-off's; what it writes at once is not lost (attached before it starts).
-        Result seven = run(null, "run", "--rm", "app", "sh", "-c", "echo early; exit 7");
-        assertThat(seven.exit).as(seven.output).isEqualTo(7);
-        assertThat(seven.output).isEqualTo("early\n");
+        Result seven = run("run", "--rm", "app", "sh", "-c", "echo early; exit 7");
+        assertThat(seven.exit()).as(seven.output()).isEqualTo(7);
+        assertThat(seven.output()).isEqualTo("early\n");
         // Without input (-i=false) the one-off reads end of file at once.
-        Result noInput = run("ignored\n", "run", "--rm", "-i=false", "app", "sh", "-c", "cat; echo done");
-        assertThat(noInput.output).isEqualTo("done\n");
+        Result noInput = runWithInput("ignored\n", "run", "--rm", "-i=false", "app", "sh", "-c", "cat; echo done");
+        assertThat(noInput.output()).isEqualTo("done\n");
         // --rm left no one-off behind.
         List<String> left = new io.jcompose.agent.client.AgentClient(runtime.resolve("jcompose.sock"))
                 .list(List.of("com.docker.compose.oneoff=True")).stream().map(c -> c.name()).toList();
@@ -103,19 +64,19 @@ class RunAttachIT {
 
         // Under script(1) the launcher's input is a terminal: a TTY by default, none with -T, typed input reaching it.
         Result tty = script("run --rm app sh -c 'test -t 0 && test -t 1 && echo has-a-tty; exit 3'", null);
-        assertThat(tty.output).contains("has-a-tty");
-        assertThat(tty.exit).as(tty.output).isEqualTo(3);
+        assertThat(tty.output()).contains("has-a-tty");
+        assertThat(tty.exit()).as(tty.output()).isEqualTo(3);
         Result noTty = script("run --rm -T app sh -c 'test -t 0 || echo no-tty'", null);
-        assertThat(noTty.output).contains("no-tty");
-        assertThat(noTty.exit).as(noTty.output).isZero();
+        assertThat(noTty.output()).contains("no-tty");
+        assertThat(noTty.exit()).as(noTty.output()).isZero();
         Result typed = script("run --rm app sh -c 'read x; echo got:$x; exit 5'", "hello\r");
-        assertThat(typed.output).contains("got:hello");
-        assertThat(typed.exit).as(typed.output).isEqualTo(5);
+        assertThat(typed.output()).contains("got:hello");
+        assertThat(typed.exit()).as(typed.output()).isEqualTo(5);
 
         // attach with piped input: the service's container reads it; its exit code is attach's.
-        Result attached = run("a\nquit\n", "attach", "reader");
-        assertThat(attached.output).isEqualTo("got:a\ngot:quit\n");
-        assertThat(attached.exit).as(attached.output).isEqualTo(4);
+        Result attached = runWithInput("a\nquit\n", "attach", "reader");
+        assertThat(attached.output()).isEqualTo("got:a\ngot:quit\n");
+        assertThat(attached.exit()).as(attached.output()).isEqualTo(4);
 
         // attach to a TTY service and detach with Ctrl-P Ctrl-Q: attach ends with 0, the container runs on.
         ProcessBuilder detach = new ProcessBuilder("script", "-q", "-e", "-c", LAUNCHER + " attach ticker", "/dev/null")
@@ -131,12 +92,10 @@ class RunAttachIT {
         out.transferTo(OutputStream.nullOutputStream());
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isZero();
-        Result running = run(null, "ps", "--status", "running", "--services");
-        assertThat(running.output).contains("ticker");
+        Result running = run("ps", "--status", "running", "--services");
+        assertThat(running.output()).contains("ticker");
     }
 
-    private record Result(int exit, String output) {
-    }
 
     private static String readLine(InputStream in) throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
@@ -146,42 +105,5 @@ class RunAttachIT {
         return line.toString(StandardCharsets.UTF_8);
     }
 
-    /** The launcher with {@code input} on its standard input (null: none), stdout and stderr together. */
-    private Result run(String input, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true);
-        if (input == null) {
-            pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        }
-        pb.environment().putAll(env);
-        Process p = pb.start();
-        if (input != null) {
-            try (OutputStream in = p.getOutputStream()) {
-                in.write(input.getBytes(StandardCharsets.UTF_8));
-            }
-        }
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("jcompose " + String.join(" ", args)).isTrue();
-        return new Result(p.exitValue(), output);
-    }
 
-    /**
-     * {@code jcompose ARGS} on a pseudo-terminal made by script(1), {@code typed} (null: nothing) typed on it; its
-     * exit code is the command's.
-     */
-    private Result script(String args, String typed) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder("script", "-q", "-e", "-c", LAUNCHER + " " + args, "/dev/null")
-                .directory(project.toFile()).redirectErrorStream(true);
-        pb.environment().putAll(env);
-        Process p = pb.start();
-        try (OutputStream in = p.getOutputStream()) {
-            if (typed != null) {
-                in.write(typed.getBytes(StandardCharsets.UTF_8));
-            }
-        }
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("script " + args).isTrue();
-        return new Result(p.exitValue(), output);
-    }
 }
