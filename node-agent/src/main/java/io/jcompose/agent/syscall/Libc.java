@@ -58,8 +58,20 @@ public final class Libc {
         }
     }
 
-    private static MethodHandle handle(String name, FunctionDescriptor descriptor) {
+    private static final MethodHandle CLOSE = handle("close", FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
+
+    /** Closes {@code fd}, ignoring errors: for descriptors that are going away whatever close says. */
+    static void closeQuietly(int fd) {
+        try {
+            int ignored = (int) CLOSE.invokeExact(fd);
+        } catch (Throwable t) {
+            // Nothing else to release.
+        }
+    }
+
+    /** A downcall handle for the C library's {@code name}, e.g. with {@code captureCallState("errno")}. */
+    static MethodHandle handle(String name, FunctionDescriptor descriptor, Linker.Option... options) {
         MemorySegment symbol = LIBC.find(name).orElseThrow(() -> new IllegalStateException("no " + name + " in libc"));
-        return LINKER.downcallHandle(symbol, descriptor);
+        return LINKER.downcallHandle(symbol, descriptor, options);
     }
 }

@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
  * virtual thread (a native call pins the carrier).
  */
 public final class Pty implements AutoCloseable {
-    private static final Linker LINKER = Linker.nativeLinker();
     private static final Linker.Option ERRNO = Linker.Option.captureCallState("errno");
     private static final MemoryLayout CALL_STATE = Linker.Option.captureStateLayout();
     private static final VarHandle ERRNO_HANDLE = CALL_STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
@@ -28,25 +27,23 @@ public final class Pty implements AutoCloseable {
     private static final int EINTR = 4;
     private static final int EAGAIN = 11;
 
-    private static final MethodHandle POSIX_OPENPT = handle("posix_openpt",
+    private static final MethodHandle POSIX_OPENPT = Libc.handle("posix_openpt",
             FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
-    private static final MethodHandle GRANTPT = handle("grantpt",
+    private static final MethodHandle GRANTPT = Libc.handle("grantpt",
             FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
-    private static final MethodHandle UNLOCKPT = handle("unlockpt",
+    private static final MethodHandle UNLOCKPT = Libc.handle("unlockpt",
             FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
-    private static final MethodHandle PTSNAME_R = handle("ptsname_r", FunctionDescriptor.of(ValueLayout.JAVA_INT,
+    private static final MethodHandle PTSNAME_R = Libc.handle("ptsname_r", FunctionDescriptor.of(ValueLayout.JAVA_INT,
             ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG));
-    private static final MethodHandle IOCTL = LINKER.downcallHandle(LINKER.defaultLookup().find("ioctl").orElseThrow(),
+    private static final MethodHandle IOCTL = Libc.handle("ioctl",
             FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.ADDRESS),
             Linker.Option.firstVariadicArg(2));
-    private static final MethodHandle READ = LINKER.downcallHandle(LINKER.defaultLookup().find("read").orElseThrow(),
+    private static final MethodHandle READ = Libc.handle("read",
             FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG),
             ERRNO);
-    private static final MethodHandle WRITE = LINKER.downcallHandle(LINKER.defaultLookup().find("write").orElseThrow(),
+    private static final MethodHandle WRITE = Libc.handle("write",
             FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG),
             ERRNO);
-    private static final MethodHandle CLOSE = handle("close",
-            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
 
     private final int master;
     private final String slavePath;
@@ -78,7 +75,7 @@ public final class Pty implements AutoCloseable {
                 MemorySegment name = a.allocate(128);
                 if ((int) GRANTPT.invokeExact(fd) != 0 || (int) UNLOCKPT.invokeExact(fd) != 0
                         || (int) PTSNAME_R.invokeExact(fd, name, 128L) != 0) {
-                    int ignored = (int) CLOSE.invokeExact(fd);
+                    Libc.closeQuietly(fd);
                     throw new IllegalStateException("cannot unlock the pseudo-terminal's slave end");
                 }
                 return new Pty(fd, name.getString(0, StandardCharsets.US_ASCII), bufferSize);
@@ -176,15 +173,7 @@ public final class Pty implements AutoCloseable {
             return;
         }
         closed = true;
-        try {
-            int ignored = (int) CLOSE.invokeExact(master);
-        } catch (Throwable t) {
-            // Nothing else to release.
-        }
+        Libc.closeQuietly(master);
     }
 
-    private static MethodHandle handle(String name, FunctionDescriptor descriptor) {
-        return LINKER.downcallHandle(LINKER.defaultLookup().find(name)
-                .orElseThrow(() -> new IllegalStateException("no " + name + " in libc")), descriptor);
-    }
 }

@@ -20,7 +20,6 @@ import java.nio.file.Path;
  * then releases the descriptor.
  */
 public final class SeqPacketSocket implements AutoCloseable {
-    private static final Linker LINKER = Linker.nativeLinker();
     private static final Linker.Option ERRNO = Linker.Option.captureCallState("errno");
     private static final MemoryLayout CALL_STATE = Linker.Option.captureStateLayout();
     private static final VarHandle ERRNO_HANDLE = CALL_STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
@@ -35,21 +34,19 @@ public final class SeqPacketSocket implements AutoCloseable {
     public static final int SHUT_WR = 1;
     public static final int SHUT_RDWR = 2;
 
-    private static final MethodHandle SOCKET = handle("socket",
+    private static final MethodHandle SOCKET = Libc.handle("socket",
             FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
-    private static final MethodHandle CONNECT = errnoHandle("connect",
-            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
-    private static final MethodHandle OPEN = LINKER.downcallHandle(LINKER.defaultLookup().find("open").orElseThrow(),
+    private static final MethodHandle CONNECT = Libc.handle("connect",
+            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT), ERRNO);
+    private static final MethodHandle OPEN = Libc.handle("open",
             FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT),
             Linker.Option.firstVariadicArg(2));
-    private static final MethodHandle RECV = errnoHandle("recv", FunctionDescriptor.of(ValueLayout.JAVA_LONG,
-            ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT));
-    private static final MethodHandle SEND = errnoHandle("send", FunctionDescriptor.of(ValueLayout.JAVA_LONG,
-            ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT));
-    private static final MethodHandle SHUTDOWN = handle("shutdown",
+    private static final MethodHandle RECV = Libc.handle("recv", FunctionDescriptor.of(ValueLayout.JAVA_LONG,
+            ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT), ERRNO);
+    private static final MethodHandle SEND = Libc.handle("send", FunctionDescriptor.of(ValueLayout.JAVA_LONG,
+            ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT), ERRNO);
+    private static final MethodHandle SHUTDOWN = Libc.handle("shutdown",
             FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
-    private static final MethodHandle CLOSE = handle("close",
-            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
 
     private final int fd;
     // Freed by the collector: a thread may still be inside a call when the socket is closed.
@@ -97,12 +94,12 @@ public final class SeqPacketSocket implements AutoCloseable {
                 } while (rc < 0 && (int) ERRNO_HANDLE.get(state, 0L) == EINTR);
                 if (rc < 0) {
                     int errno = (int) ERRNO_HANDLE.get(state, 0L);
-                    int ignored = (int) CLOSE.invokeExact(fd);
+                    Libc.closeQuietly(fd);
                     throw new IllegalStateException("cannot connect to " + dir.resolve(name) + " (errno " + errno + ")");
                 }
                 return new SeqPacketSocket(fd, bufferSize);
             } finally {
-                int ignored = (int) CLOSE.invokeExact(dirFd);
+                Libc.closeQuietly(dirFd);
             }
         } catch (IllegalStateException e) {
             throw e;
@@ -172,20 +169,8 @@ public final class SeqPacketSocket implements AutoCloseable {
             return;
         }
         closed = true;
-        try {
-            int ignored = (int) CLOSE.invokeExact(fd);
-        } catch (Throwable t) {
-            // Nothing else to release.
-        }
+        Libc.closeQuietly(fd);
     }
 
-    private static MethodHandle handle(String name, FunctionDescriptor descriptor) {
-        return LINKER.downcallHandle(LINKER.defaultLookup().find(name)
-                .orElseThrow(() -> new IllegalStateException("no " + name + " in libc")), descriptor);
-    }
 
-    private static MethodHandle errnoHandle(String name, FunctionDescriptor descriptor) {
-        return LINKER.downcallHandle(LINKER.defaultLookup().find(name)
-                .orElseThrow(() -> new IllegalStateException("no " + name + " in libc")), descriptor, ERRNO);
-    }
 }
