@@ -147,20 +147,52 @@ public final class LogReader {
             return true;
         }
         // Rotated: whatever reached the old file before the rename is read above, and nothing more comes to it.
-        Object old = currentInode;
+        Object lastRead = currentInode;
         closeCurrent();
-        List<Path> earlier = earlierGenerations();
-        List<Object> inodes = new ArrayList<>();
-        for (Path f : earlier) {
-            inodes.add(LogGenerations.inode(f));
-        }
-        // The generations after the old file; all of them when it is pruned already (it was the oldest).
-        for (int i = inodes.indexOf(old) + 1; i < earlier.size(); i++) {
-            if (!readWhole(earlier.get(i), sink) || closed) {
-                return false;
+        // The monitor may have started more than one file meanwhile, and the keeper links each as a generation a
+        // moment after it appears. The new current file is opened first, then the generations are listed: every one
+        // between the file just finished and the one now open is read before it, and the list is looked at again
+        // until nothing turns up.
+        openCurrent();
+        boolean found = true;
+        while (found) {
+            found = false;
+            List<Path> earlier = earlierGenerations();
+            List<Object> inodes = new ArrayList<>();
+            for (Path f : earlier) {
+                inodes.add(LogGenerations.inode(f));
+            }
+            // After the last file read; all of them when it is pruned already (it was the oldest).
+            for (int i = inodes.indexOf(lastRead) + 1; i < earlier.size(); i++) {
+                if (current != null && currentInode.equals(inodes.get(i))) {
+                    break; // the file now open, linked as a generation too: it is read below
+                }
+                if (!readWhole(earlier.get(i), sink) || closed) {
+                    return false;
+                }
+                lastRead = inodes.get(i);
+                found = true;
             }
         }
-        return readCurrent(sink);
+        return current == null || readToEnd(current, sink);
+    }
+
+    /** Opens the current file, if there is one: {@link #current} stays null when there is none. */
+    private void openCurrent() throws IOException {
+        while (current == null) {
+            // The same identity before and after the open: the channel holds that file, not one renamed over it.
+            Object before = LogGenerations.inode(file);
+            try {
+                current = FileChannel.open(file, StandardOpenOption.READ);
+            } catch (NoSuchFileException e) {
+                return;
+            }
+            currentInode = LogGenerations.inode(file);
+            if (before == null || !before.equals(currentInode)) {
+                closeCurrent();
+            }
+            pending.setLength(0);
+        }
     }
 
     private List<Path> earlierGenerations() {
@@ -178,19 +210,11 @@ public final class LogReader {
 
     /** Opens the current file on first use, then reads from where the last call stopped to its end. */
     private boolean readCurrent(Sink sink) throws IOException {
-        while (current == null) {
-            // The same identity before and after the open: the channel holds that file, not one renamed over it.
-            Object before = LogGenerations.inode(file);
-            try {
-                current = FileChannel.open(file, StandardOpenOption.READ);
-            } catch (NoSuchFileException e) {
+        if (current == null) {
+            openCurrent();
+            if (current == null) {
                 return true;
             }
-            currentInode = LogGenerations.inode(file);
-            if (before == null || !before.equals(currentInode)) {
-                closeCurrent();
-            }
-            pending.setLength(0);
         }
         if (current.size() < current.position()) {
             current.position(0); // truncated by someone else: start over
