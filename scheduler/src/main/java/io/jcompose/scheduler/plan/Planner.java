@@ -161,14 +161,15 @@ public final class Planner {
         for (String name : considered) {
             Service s = project.service(name);
             if (s.image() == null || s.image().isEmpty()) continue;
+            if (s.build() != null) continue; // built before planning (the CLI builds every build: service), never pulled
             boolean present = observed.images().containsKey(s.image());
             PullPolicy.Kind policy = options.pull() != null ? options.pull()
                     : s.pullPolicy() == null ? PullPolicy.Kind.MISSING : s.pullPolicy().kind();
             String reason = switch (policy) {
                 case ALWAYS -> options.pull() != null ? "--pull always" : "pull_policy: always";
                 case MISSING, REFRESH -> present ? null : "not present locally";
-                case BUILD -> throw new SchedulerException("service " + name + " has pull_policy: build",
-                        "building images is not supported yet; build it elsewhere and use pull_policy: missing");
+                case BUILD -> throw new SchedulerException("service " + name + " has pull_policy: build but no build section",
+                        "add build: with the image's context, or use pull_policy: missing");
                 case NEVER -> {
                     if (!present) {
                         throw new SchedulerException("image " + s.image() + " of service " + name

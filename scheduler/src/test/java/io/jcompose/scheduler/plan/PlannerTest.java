@@ -224,6 +224,27 @@ class PlannerTest {
     }
 
     @Test
+    void aServiceThatBuildsIsNeverPulledEvenWithPullAlways() {
+        String yaml = """
+                services:
+                  app: {build: ., image: example/app:dev}
+                  db: {image: postgres:16}
+                """;
+        Plan plan = Planner.plan(Projects.load(yaml), ObservedState.EMPTY, PlanOptions.DEFAULTS.withPull(PullPolicy.Kind.ALWAYS));
+        assertThat(plan.pulls()).extracting(Action.PullImage::image).containsExactly("postgres:16");
+    }
+
+    @Test
+    void pullPolicyBuildWithoutABuildSectionIsAnError() {
+        String yaml = """
+                services:
+                  app: {image: example/app:dev, pull_policy: build}
+                """;
+        assertThatThrownBy(() -> Planner.plan(Projects.load(yaml), ObservedState.EMPTY, PlanOptions.DEFAULTS))
+                .hasMessageContaining("has pull_policy: build but no build section");
+    }
+
+    @Test
     void theSameProjectNameFromAnotherDirectoryIsACollision() {
         ObservedState other = running(Projects.loadElsewhere(STACK), "running", Map.of());
         assertThatThrownBy(() -> Planner.plan(Projects.load(STACK), other, PlanOptions.DEFAULTS))
