@@ -61,10 +61,16 @@ final class ProjectBuilds {
         return out;
     }
 
-    /** Builds (or with {@code skip}, checks) the images of {@code services}; the project with their image names. */
+    /**
+     * Builds (or with {@code skip}, checks) the images of {@code services}, several at once as docker compose does
+     * (a service naming an image another one builds is built once); the project with their image names. When a
+     * build fails, the others still finish (their steps land in the cache) and the first failure is reported.
+     */
     static Project buildAll(Project project, Set<String> services, Choice choice, AgentClient agent,
                             Map<String, String> environment, PrintWriter err) {
         Project out = project;
+        Map<String, Runnable> builds = new LinkedHashMap<>(); // by image: one build per image
+        StepNumbers numbers = new StepNumbers();
         for (String name : services) {
             Service s = project.services().get(name);
             if (s == null || s.build() == null) continue;
@@ -76,12 +82,52 @@ final class ProjectBuilds {
                 if (NodeConnection.node(agent).findImage(image).isEmpty()) {
                     throw new CommandFailure("image " + image + " of service " + name + " has not been built — run jcompose build " + name + ", or drop --no-build");
                 }
-            } else {
-                build(name, request(project, name, s, image, choice, environment), agent, choice.quiet(), err);
+            } else if (!builds.containsKey(image)) {
+                BuildRequestBody request = request(project, name, s, image, choice, environment);
+                builds.put(image, () -> build(name, request, agent, choice.quiet(), err, numbers));
             }
             out = out.withService(s.withImage(image));
         }
+        runAll(List.copyOf(builds.values()));
         return out;
+    }
+
+    /** Runs the builds, at once when there are several; rethrows the first failure once all have ended. */
+    private static void runAll(List<Runnable> builds) {
+        if (builds.size() == 1) {
+            builds.getFirst().run();
+            return;
+        }
+        List<Thread> threads = new ArrayList<>();
+        List<RuntimeException> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (Runnable b : builds) {
+            threads.add(Thread.ofPlatform().daemon().name("build").start(() -> {
+                try {
+                    b.run();
+                } catch (RuntimeException e) {
+                    failures.add(e);
+                }
+            }));
+        }
+        try {
+            for (Thread t : threads) t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CommandFailure("interrupted while building", e);
+        }
+        if (!failures.isEmpty()) throw failures.getFirst();
+    }
+
+    /**
+     * BuildKit-style step numbers unique across the builds of one command: with several at once, {@code #7 DONE}
+     * must say which step of which image it closes.
+     */
+    static final class StepNumbers {
+        private final Map<String, Integer> numbers = new java.util.HashMap<>();
+
+        synchronized int of(String service, int step) {
+            return numbers.computeIfAbsent(service + "#" + step, k -> numbers.size() + 1);
+        }
     }
 
     static BuildRequestBody request(Project project, String name, Service s, String image, Choice choice,
@@ -122,27 +168,27 @@ final class ProjectBuilds {
 
     /** One build, its steps printed like BuildKit's plain progress: {@code #3 [web 2/4] COPY . /app}. */
     static BuildEventView build(String name, BuildRequestBody request, AgentClient agent, boolean quiet,
-                                PrintWriter err) {
-        Map<Integer, String> titles = new LinkedHashMap<>();
+                                PrintWriter err, StepNumbers numbers) {
         BuildEventView done = agent.build(request, e -> {
             if (quiet) return;
-            switch (e.type()) {
-                case "step" -> {
-                    String title = "[" + name + " " + e.step() + "/" + e.total() + "] " + e.text();
-                    titles.put(e.step(), title);
-                    err.println("#" + e.step() + " " + title);
-                }
-                case "cached" -> err.println("#" + e.step() + " CACHED");
-                case "output" -> err.println("#" + e.step() + " " + e.line());
-                case "stepDone" -> err.println("#" + e.step() + " DONE "
-                        + String.format(Locale.ROOT, "%.1fs", e.millis() / 1000.0));
-                default -> { }
+            String line = switch (e.type()) {
+                case "step" -> "[" + name + " " + e.step() + "/" + e.total() + "] " + e.text();
+                case "cached" -> "CACHED";
+                case "output" -> e.line();
+                case "stepDone" -> "DONE " + String.format(Locale.ROOT, "%.1fs", e.millis() / 1000.0);
+                default -> null;
+            };
+            if (line == null) return;
+            synchronized (err) {
+                err.println("#" + numbers.of(name, e.step()) + " " + line);
+                err.flush();
             }
-            err.flush();
         });
         if (!quiet) {
-            err.println(" ✔ Image " + request.tags().getFirst() + "  Built (" + shortId(done.imageId()) + ")");
-            err.flush();
+            synchronized (err) {
+                err.println(" ✔ Image " + request.tags().getFirst() + "  Built (" + shortId(done.imageId()) + ")");
+                err.flush();
+            }
         }
         return done;
     }
