@@ -3,7 +3,6 @@ package io.jcompose.agent.volume;
 import static io.jcompose.agent.testing.SpecBuilder.edit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jcompose.agent.api.v1.ContainerSpecBody;
 import io.jcompose.agent.api.v1.ContainerView;
@@ -12,50 +11,16 @@ import io.jcompose.agent.api.v1.VolumeView;
 import io.jcompose.agent.bundle.MountSpec;
 import io.jcompose.agent.error.AgentException;
 import io.jcompose.agent.error.ErrorKind;
-import io.jcompose.agent.syscall.Libc;
 import io.jcompose.agent.syscall.MountCalls;
-import io.jcompose.agent.testing.AgentFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Local volumes with driver_opts: backed by a host directory, by a tmpfs, or by a mount that fails. */
-class VolumeDriverOptsIT {
-    static AgentFixture agent;
-
-    @BeforeAll
-    static void start() {
-        assumeTrue(Libc.geteuid() == 0, "root-tier test");
-        agent = AgentFixture.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (agent != null) {
-            agent.close();
-        }
-    }
-
-    @AfterEach
-    void cleanUp() {
-        agent.removeAll();
-        for (VolumeView v : agent.client().volumes(List.of())) {
-            if (v.name().startsWith(agent.host().prefix())) {
-                agent.client().removeVolume(v.name(), true);
-            }
-        }
-    }
-
-    private String volume(String name) {
-        return agent.host().prefix() + "-" + name;
-    }
-
+class VolumeDriverOptsIT extends VolumeAgent {
     private ContainerSpecBody mounting(ContainerSpecBody body, String volume, String target) {
         return edit(body, s -> s.withMounts(List.of(new MountSpec.Volume(volume, target, false, false, null))));
     }

@@ -3,7 +3,6 @@ package io.jcompose.agent.volume;
 import static io.jcompose.agent.testing.SpecBuilder.edit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jcompose.agent.api.v1.ContainerSpecBody;
 import io.jcompose.agent.api.v1.ContainerView;
@@ -12,50 +11,16 @@ import io.jcompose.agent.api.v1.VolumeView;
 import io.jcompose.agent.bundle.MountSpec;
 import io.jcompose.agent.error.AgentException;
 import io.jcompose.agent.error.ErrorKind;
-import io.jcompose.agent.syscall.Libc;
-import io.jcompose.agent.testing.AgentFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Named and anonymous volumes through the API, with real containers. */
-class VolumeIT {
-    static AgentFixture agent;
-
-    @BeforeAll
-    static void start() {
-        assumeTrue(Libc.geteuid() == 0, "root-tier test");
-        agent = AgentFixture.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (agent != null) {
-            agent.close();
-        }
-    }
-
-    @AfterEach
-    void cleanUp() {
-        agent.removeAll();
-        for (VolumeView v : agent.client().volumes(List.of())) {
-            if (v.name().startsWith(agent.host().prefix())) {
-                agent.client().removeVolume(v.name(), true);
-            }
-        }
-    }
-
-    private String volume(String name) {
-        return agent.host().prefix() + "-" + name;
-    }
-
+class VolumeIT extends VolumeAgent {
     private ContainerSpecBody withVolumes(ContainerSpecBody body, MountSpec.Volume... volumes) {
         return edit(body, s -> s.withMounts(List.of(volumes)));
     }
