@@ -17,11 +17,12 @@ cleanup() {
 trap cleanup EXIT
 
 cd "$ROOT"
-if [[ ! -d image-store/target/classes ]]; then
+if [[ ! -d image-store/target/test-classes ]]; then
+  # the build runs its RUN steps with the tests' chroot runner
   JAVA_HOME=$JAVA_HOME mvn -B -q -o -pl image-store -DskipTests package
 fi
 JAVA_HOME=$JAVA_HOME mvn -B -q -o -pl image-store dependency:build-classpath -Dmdep.outputFile="$WORK/classpath" >/dev/null
-CP="image-store/target/classes:$(cat "$WORK/classpath")"
+CP="image-store/target/classes:image-store/target/test-classes:$(cat "$WORK/classpath")"
 mkdir -p "$WORK/classes" "$WORK/rootfs/bin" "$WORK/rootfs/etc" "$WORK/rootfs/tmp" "$WORK/ctx"
 "$JAVA_HOME/bin/javac" -d "$WORK/classes" -cp "$CP" bench/image-build/BuildBench.java
 

@@ -3,14 +3,10 @@ import io.jcompose.image.auth.CredentialSource;
 import io.jcompose.image.build.BuildEvent;
 import io.jcompose.image.build.BuildRequest;
 import io.jcompose.image.build.Builder;
-import io.jcompose.image.build.RunStep;
-import io.jcompose.image.build.StepRunner;
+import io.jcompose.image.build.ChrootStepRunner;
 import io.jcompose.image.layer.ApplyOptions;
 import io.jcompose.image.registry.RegistryClient;
 import io.jcompose.image.registry.RegistryOptions;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +25,7 @@ public class BuildBench {
         Path ctx = work.resolve("ctx");
         ImageStore store = new ImageStore(work.resolve("store"),
                 new RegistryClient(RegistryOptions.defaults(), CredentialSource.NONE), ApplyOptions.defaults());
-        Builder builder = new Builder(store, new Chroot(Files.createDirectories(work.resolve("mnt"))));
+        Builder builder = new Builder(store, new ChrootStepRunner(Files.createDirectories(work.resolve("mnt"))));
         Consumer<BuildEvent> none = e -> { };
 
         Files.writeString(ctx.resolve("Dockerfile"), """
@@ -78,39 +74,4 @@ public class BuildBench {
         return sorted.get(sorted.size() / 2);
     }
 
-    /** mount(8) + unshare + chroot; busybox env/sh inside the image. */
-    record Chroot(Path scratch) implements StepRunner {
-        public int run(RunStep step, Consumer<String> output) throws InterruptedException {
-            Path target = scratch.resolve(step.id());
-            try {
-                Files.createDirectories(target);
-                exec(step.rootfs().command(target), step.rootfs().workingDirectory());
-                try {
-                    List<String> cmd = new ArrayList<>(List.of("unshare", "--mount", "--pid", "--fork", "chroot",
-                            target.toString(), "/bin/busybox", "env", "-i"));
-                    cmd.addAll(step.env());
-                    cmd.addAll(List.of("/bin/busybox", "sh", "-c", "cd \"$1\" && shift && exec \"$@\"", "sh", step.workingDir()));
-                    cmd.addAll(step.args());
-                    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-                    try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream()))) {
-                        for (String line; (line = r.readLine()) != null; ) output.accept(line);
-                    }
-                    return p.waitFor();
-                } finally {
-                    exec(List.of("umount", target.toString()), null);
-                    Files.delete(target);
-                }
-            } catch (IOException e) {
-                throw new RuntimeException(e);
-            }
-        }
-
-        private static void exec(List<String> cmd, Path dir) throws IOException, InterruptedException {
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-            if (dir != null) pb.directory(dir.toFile());
-            Process p = pb.start();
-            String out = new String(p.getInputStream().readAllBytes());
-            if (p.waitFor() != 0) throw new IOException(String.join(" ", cmd) + " failed: " + out);
-        }
-    }
 }

@@ -14,13 +14,13 @@ import java.util.function.Consumer;
 /**
  * A test stand-in for the agent's runner: mounts the step's overlay with mount(8), runs the command with
  * chroot in a private mount and PID namespace (busybox env/sh inside the image set the environment and
- * working directory), and unmounts in finally. Root only.
+ * working directory), and unmounts in finally. Root only. Also bench/image-build.sh's runner.
  */
-final class ChrootStepRunner implements StepRunner {
+public final class ChrootStepRunner implements StepRunner {
     private final Path scratch;
     final List<RunStep> steps = new ArrayList<>();
 
-    ChrootStepRunner(Path scratch) {
+    public ChrootStepRunner(Path scratch) {
         this.scratch = scratch;
     }
 
