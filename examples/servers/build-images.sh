@@ -142,23 +142,9 @@ config_nginx() {
     env=(PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin NGINX_VERSION=1.22.1)
 }
 
-json_str() {
-    local s=$1
-    s=${s//\\/\\\\}; s=${s//\"/\\\"}
-    printf '"%s"' "$s"
-}
-json_list() {
-    local sep= v
-    printf '['
-    for v in "$@"; do printf '%s%s' "$sep" "$(json_str "$v")"; sep=,; done
-    printf ']'
-}
-json_set() {
-    local sep= v
-    printf '{'
-    for v in "$@"; do printf '%s%s:{}' "$sep" "$(json_str "$v")"; sep=,; done
-    printf '}'
-}
+# json_str, json_list, json_set
+# shellcheck source=../images/json.sh
+. "$here/../images/json.sh"
 
 build() {
     local name=$1
