@@ -32,14 +32,15 @@ final class UpRun {
         Desired desired = session.built(session.desired(), cmd.services, cmd.noDeps, cmd.noBuild, dryRun);
         PlanOptions options = options(cmd);
         Node node = session.node();
-        Plan plan = Planner.plan(desired, ObservedState.of(node, desired.project()), options);
+        ObservedState observed = ObservedState.of(node, desired.project());
+        Plan plan = Planner.plan(desired, observed, options);
         if (dryRun) {
             for (String line : plan.describe()) session.out().println(line);
             session.out().flush();
             return 0;
         }
         for (String w : plan.warnings()) session.err().println("warning: " + w);
-        Executor executor = session.executor(node, cmd.timeout);
+        Executor executor = session.executor(node, cmd.timeout).knowing(observed.images());
         int code = session.report(executor.apply(plan));
         if (code != 0 || cmd.create || cmd.noStart) return code;
         if (cmd.await) return awaitReady(node, session, desired.project().name(), cmd.waitTimeout);

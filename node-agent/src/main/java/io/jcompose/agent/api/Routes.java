@@ -92,6 +92,7 @@ final class Routes {
                 reply.json(HttpResponseStatus.NO_CONTENT, null);
             }
             case "POST /v1/containers/*/start" -> ok(reply, containers.start(s.get(2)));
+            case "POST /v1/containers/*/prepare" -> ok(reply, containers.prepare(s.get(2)));
             case "POST /v1/containers/*/stop" -> {
                 String timeout = r.param("timeout");
                 ok(reply, containers.stop(s.get(2), timeout == null ? null : Duration.ofSeconds(r.integer("timeout", 10))));

@@ -85,6 +85,11 @@ public final class AgentClient {
         return call("POST", "/v1/containers/" + enc(ref) + "/start", null, ContainerView.class);
     }
 
+    /** Sets up a created container's run so that its {@link #start} is quick; see the API's {@code prepare}. */
+    public ContainerView prepare(String ref) {
+        return call("POST", "/v1/containers/" + enc(ref) + "/prepare", null, ContainerView.class);
+    }
+
     /** Stops with the container's own grace period when {@code timeout} is null. */
     public ContainerView stop(String ref, Duration timeout) {
         String query = timeout == null ? "" : "?timeout=" + timeout.toSeconds();

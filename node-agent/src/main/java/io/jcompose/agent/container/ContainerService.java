@@ -76,6 +76,9 @@ public final class ContainerService {
     private final List<ContainerHooks> hooks = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ContainerNetworking networking;
     private final ImageRootfs images;
+    /** Containers {@link #prepare}d and not started yet, by id. */
+    private final Map<String, Prepared> prepared = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile Duration preparedFor = Duration.ofSeconds(60);
 
     public ContainerService(ContainerStore store, OciRuntime runtime, Conmon conmon, EventBus events, HostProfile host,
                             ContainerLayout layout, String cgroupParent) {
@@ -174,6 +177,110 @@ public final class ContainerService {
                 .filter(m -> !(m instanceof io.jcompose.agent.bundle.MountSpec.Volume)).toList());
     }
 
+    /**
+     * Sets up the container's next run without starting it: images mounted, networked (addresses, names in the
+     * DNS, host ports), the bundle written, and the monitor with the runtime's {@code create} (the runtime's init
+     * waits for {@code start}). A compose {@code up} prepares the containers of a dependency chain at once and
+     * then starts each link when its dependencies are ready, so a link costs a {@code runc start}, not a whole
+     * set-up. The container stays {@code created}; {@link #start} finishes it, {@link #stop} and {@link #remove}
+     * undo it, and so does the agent itself when no start comes within {@link #preparedFor(Duration)}. A container that is
+     * not {@code created}, or already prepared, is left as it is.
+     */
+    public Container prepare(String ref) {
+        String id = inspect(ref).id().value();
+        return locks.locked(id, () -> {
+            Container c = load(id);
+            if (c.state() != ContainerState.CREATED || prepared.containsKey(id)) {
+                return c;
+            }
+            try {
+                prepared.put(id, setUp(c));
+            } catch (AgentException e) {
+                throw e.wrap("failed to prepare " + c.name());
+            }
+            Thread.ofVirtual().name("prepared-" + c.name()).start(() -> expire(id));
+            return c;
+        });
+    }
+
+    /** How long a prepared container keeps its set-up waiting for its start (60 s unless set). */
+    public void preparedFor(Duration limit) {
+        this.preparedFor = limit;
+    }
+
+    private void expire(String id) {
+        try {
+            Thread.sleep(preparedFor);
+        } catch (InterruptedException e) {
+            return;
+        }
+        if (prepared.containsKey(id)) {
+            locks.locked(id, () -> {
+                store.find(id).map(ContainerRecords::fromRow).ifPresent(this::unprepare);
+                return null;
+            });
+        }
+    }
+
+    /** Undoes {@link #prepare} when it was done (the caller holds the container's lock); true if it was. */
+    private boolean unprepare(Container c) {
+        String id = c.id().value();
+        Prepared p = prepared.remove(id);
+        if (p == null) {
+            return false;
+        }
+        exits.cancel(id, p.exit());
+        try {
+            runtime.delete(id, true);
+        } finally {
+            networking.detach(c);
+        }
+        return true;
+    }
+
+    /** A run set up by {@link #setUp}: the monitor's pid and the future of the run's exit. */
+    private record Prepared(int pid, CompletableFuture<Container> exit) {
+    }
+
+    /** Everything of a start but the runtime's {@code start}; on failure nothing of it remains. */
+    private Prepared setUp(Container c) {
+        String id = c.id().value();
+        if (c.imageId() != null) {
+            images.ensureMounted(id, layout.rootfs(id)); // gone after a host reboot
+        }
+        if (Files.exists(layout.runtimeRoot().resolve(id))) {
+            runtime.delete(id, true); // a previous run's runtime state, if its exit was not cleaned up
+        }
+        CompletableFuture<Container> exit = exits.next(id);
+        try {
+            // networking first: a taken port fails here, before the runtime makes anything
+            ContainerSpec run = networking.attach(c, layout.bundle(id), this::inspect);
+            for (ContainerHooks h : hooks) {
+                run = h.beforeStart(c, run, run.rootfs().path());
+            }
+            BundleWriter.writeConfig(layout.bundle(id), bundles.prepare(id, run));
+            int pid = conmon.launch(new MonitorLaunch(id, layout.containerDir(id), layout.logFile(id),
+                    layout.persistDir(id), layout.exitDir(), layout.monitorPidFile(id),
+                    layout.containerPidFile(id), layout.socketDir(), c.spec().process().tty(),
+                    c.spec().process().stdinOpen(), stdinOnce(c), logSizeMax(c.spec())), runtime);
+            hooks.forEach(h -> h.monitorReady(c));
+            return new Prepared(pid, exit);
+        } catch (RuntimeException e) {
+            abandon(c, exit);
+            throw e;
+        }
+    }
+
+    private void abandon(Container c, CompletableFuture<Container> exit) {
+        String id = c.id().value();
+        exits.cancel(id, exit);
+        try {
+            runtime.delete(id, true);
+        } finally {
+            networking.detach(c);
+        }
+    }
+
     /** Starts it; {@code byUser} false when the restart policy does. */
     public Container start(String ref, boolean byUser) {
         String id = inspect(ref).id().value();
@@ -183,34 +290,17 @@ public final class ContainerService {
                 return c;
             }
             try {
-                if (c.imageId() != null) {
-                    images.ensureMounted(id, layout.rootfs(id)); // gone after a host reboot
+                Prepared run = prepared.remove(id);
+                if (run == null) {
+                    run = setUp(c);
                 }
-                if (Files.exists(layout.runtimeRoot().resolve(id))) {
-                    runtime.delete(id, true); // a previous run's runtime state, if its exit was not cleaned up
-                }
-                CompletableFuture<Container> exit = exits.next(id);
-                int pid;
                 try {
-                    // networking first: a taken port fails here, before the runtime makes anything
-                    ContainerSpec run = networking.attach(c, layout.bundle(id), this::inspect);
-                    for (ContainerHooks h : hooks) {
-                        run = h.beforeStart(c, run, run.rootfs().path());
-                    }
-                    BundleWriter.writeConfig(layout.bundle(id), bundles.prepare(id, run));
-                    pid = conmon.launch(new MonitorLaunch(id, layout.containerDir(id), layout.logFile(id),
-                            layout.persistDir(id), layout.exitDir(), layout.monitorPidFile(id),
-                            layout.containerPidFile(id), layout.socketDir(), c.spec().process().tty(),
-                            c.spec().process().stdinOpen(), stdinOnce(c), logSizeMax(c.spec())), runtime);
-                    hooks.forEach(h -> h.monitorReady(c));
                     runtime.start(id);
                 } catch (RuntimeException e) {
-                    exits.cancel(id, exit);
-                    runtime.delete(id, true);
-                    networking.detach(c);
+                    abandon(c, run.exit());
                     throw e;
                 }
-                Container running = c.running(pid, Instant.now());
+                Container running = c.running(run.pid(), Instant.now());
                 store.update(ContainerRecords.toRow(running));
                 publish(ContainerEvent.Type.STARTED, running);
                 hooks.forEach(h -> h.started(running, byUser));
@@ -231,6 +321,9 @@ public final class ContainerService {
         CompletableFuture<Container> exit = locks.locked(id, () -> {
             Container now = load(id);
             hooks.forEach(h -> h.stopRequested(now));
+            if (unprepare(now)) {
+                return CompletableFuture.completedFuture(now); // a prepared run has no process of the user's yet
+            }
             if (now.state().check(Operation.STOP) == ContainerState.Decision.ALREADY_DONE) {
                 return CompletableFuture.completedFuture(now);
             }
@@ -324,6 +417,10 @@ public final class ContainerService {
         locks.locked(id, () -> {
             Container now = load(id);
             now.state().check(Operation.REMOVE);
+            Prepared run = prepared.remove(id);
+            if (run != null) {
+                exits.cancel(id, run.exit());
+            }
             runtime.delete(id, true);
             networking.detach(now); // normally gone with the exit; this catches an exit recorded without it
             if (now.imageId() != null) {

@@ -41,9 +41,23 @@ class AgentRestartNetworkIT {
                 ContainerView b = start(client, host, "b", rootfs, front, "api");
                 String bAddress = b.networks().get(front.name()).ipv4Address();
                 assertThat(exec(client, a.id(), "nslookup", "api").stdout()).contains(bAddress);
+                // a run prepared but not started when the agent stops: the next agent discards the preparation
+                ContainerView late = client.create(new CreateContainerRequest(host.prefix() + "-late",
+                        Map.of("jt", host.prefix()), bridged(ContainerSpecBody.ofRootfs(rootfs.toString(),
+                                List.of("sleep", "300")), List.of(on(front.name(), "late")), List.of())));
+                client.prepare(late.id());
 
                 daemon.close();
                 daemon = Daemon.start(config);
+
+                assertThat(client.inspect(late.id()).state()).isEqualTo("created");
+                assertThat(host.runtimeDir().resolve("runc").resolve(late.id())).as("its runtime state").doesNotExist();
+                assertThat(exec(client, a.id(), "nslookup", "late").stdout() + exec(client, a.id(), "nslookup", "late")
+                        .stderr()).as("its name left the DNS").contains("NXDOMAIN");
+                ContainerView lateRun = client.start(late.id());
+                assertThat(lateRun.state()).isEqualTo("running");
+                assertThat(exec(client, a.id(), "nslookup", "late").stdout())
+                        .contains(lateRun.networks().get(front.name()).ipv4Address());
 
                 ContainerView again = client.inspect(a.id());
                 assertThat(again.state()).isEqualTo("running");

@@ -40,6 +40,9 @@ public final class Executor {
     private final Consumer<ProgressEvent> events;
     private final Conditions conditions;
     private final Map<String, Optional<String>> imageIds = new ConcurrentHashMap<>();
+    /** Preparations at once: each is mostly the runtime's CPU work, so more than the cores only interleave them. */
+    private static final int PREPARING = Math.max(2, Runtime.getRuntime().availableProcessors());
+    private final Semaphore preparing = new Semaphore(PREPARING, true);
 
     /**
      * @param parallelism at most this many node operations at once; 0 or less for no limit
@@ -51,6 +54,12 @@ public final class Executor {
         this.stopTimeout = stopTimeout;
         this.events = events;
         this.conditions = new Conditions(node, pacing);
+    }
+
+    /** Image ids already looked up (the observed state's), so creating a container does not ask the node again. */
+    public Executor knowing(Map<String, Node.ImageInfo> images) {
+        images.forEach((ref, info) -> imageIds.putIfAbsent(ref, Optional.of(info.id())));
+        return this;
     }
 
     private record Result(List<ContainerView> containers, String failure) {
@@ -89,14 +98,21 @@ public final class Executor {
 
     private Result service(Plan plan, String service, List<ContainerAction> actions,
                            Map<String, CompletableFuture<Result>> futures) throws InterruptedException {
-        // New containers are created at once, as docker compose does before its start phase: only their start
-        // waits for the dependencies' conditions, so a dependency chain costs one start per link, not a create too.
+        // New containers are created at once, as docker compose does before its start phase, and when they have
+        // dependencies to wait for their runs are set up too (prepared): only the start itself waits for the
+        // dependencies' conditions, so a dependency chain costs one quick start per link, not a create and a set-up.
         Map<ContainerAction, ContainerView> created = new java.util.HashMap<>();
+        List<ContainerView> prepared = new ArrayList<>();
+        boolean waits = plan.start() && plan.graph().dependenciesOf(service).stream()
+                .anyMatch(edge -> futures.containsKey(edge.dependency()));
         for (ContainerAction a : actions) {
             if (a instanceof Action.CreateContainer c) {
                 try {
-                    created.put(a, create(c.request(), null));
+                    ContainerView view = create(c.request(), null);
+                    created.put(a, view);
+                    if (waits && prepare(view, c.request())) prepared.add(view);
                 } catch (RuntimeException ex) {
+                    unprepare(prepared);
                     return new Result(List.copyOf(created.values()), a.subject() + ": " + ex.getMessage());
                 }
             }
@@ -110,6 +126,7 @@ public final class Executor {
                     : plan.start() ? awaitCondition(edge, dep.containers()) : null;
             if (why == null) continue;
             if (edge.required()) {
+                unprepare(prepared);
                 String failure = service + " was not started: " + why;
                 events.accept(ProgressEvent.failed("Service " + service, failure));
                 return new Result(List.of(), failure);
@@ -186,6 +203,39 @@ public final class Executor {
         CreateContainerRequest labelled = new CreateContainerRequest(request.name(), Map.copyOf(labels), request.spec());
         return guarded("Container " + request.name(), "Creating", replaces == null ? "Created" : "Recreated",
                 () -> node.create(labelled));
+    }
+
+    /**
+     * Prepares the run of a container created by this plan, at most {@link #PREPARING} at once and in the order the
+     * services asked (the plan's start order, roughly): the first links of a chain are ready first. A container
+     * joining another's network namespace waits for that one's start instead. A failure is left to the start,
+     * which sets the run up again and reports it. True when prepared.
+     */
+    private boolean prepare(ContainerView c, CreateContainerRequest request) throws InterruptedException {
+        String mode = request.spec().networkMode();
+        if (mode != null && mode.startsWith("container:")) return false;
+        preparing.acquire();
+        permits.acquire();
+        try {
+            node.prepare(c.id());
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        } finally {
+            permits.release();
+            preparing.release();
+        }
+    }
+
+    /** Undoes the preparation of runs that will not start now (a dependency failed). */
+    private void unprepare(List<ContainerView> prepared) {
+        for (ContainerView c : prepared) {
+            try {
+                node.stop(c.id(), Duration.ZERO);
+            } catch (RuntimeException e) {
+                // the agent undoes a preparation nobody starts by itself
+            }
+        }
     }
 
     private Optional<String> imageId(String image) {

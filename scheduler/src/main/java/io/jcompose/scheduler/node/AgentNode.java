@@ -49,6 +49,11 @@ public final class AgentNode implements Node {
     }
 
     @Override
+    public void prepare(String ref) {
+        client.prepare(ref);
+    }
+
+    @Override
     public ContainerView stop(String ref, Duration timeout) {
         return client.stop(ref, timeout);
     }

@@ -39,6 +39,14 @@ public interface Node {
 
     ContainerView start(String ref);
 
+    /**
+     * Sets up a created container's run ahead of its start (networked, monitor and runtime created, the process
+     * not started), so that {@link #start} is quick when the dependencies are ready; {@link #stop} undoes it. A
+     * node that cannot leaves the whole set-up to the start.
+     */
+    default void prepare(String ref) {
+    }
+
     /** Stops with the container's own grace period when {@code timeout} is null. */
     ContainerView stop(String ref, Duration timeout);
 

@@ -88,6 +88,34 @@ class ExecutorTest {
     }
 
     @Test
+    void runsArePreparedBeforeTheirDependenciesAreReadyAndUndoneWhenADependencyFails() throws InterruptedException {
+        FakeNode node = nodeWithImages().health("demo-db-1", 2, "unhealthy");
+        up(node, """
+                services:
+                  db: {image: postgres, healthcheck: {test: [CMD, pg_isready]}}
+                  web: {image: busybox, depends_on: {db: {condition: service_healthy}}}
+                  side: {image: busybox, network_mode: "service:db"}
+                """);
+        List<String> j = node.journal();
+        assertThat(j).as("web's run is set up while db is still starting")
+                .containsSubsequence("prepare demo-web-1", "unhealthy demo-db-1", "unprepare demo-web-1")
+                .doesNotContain("start demo-web-1");
+        assertThat(j).as("db waits for nothing: its start sets its run up").doesNotContain("prepare demo-db-1");
+        assertThat(j).as("a container joining another's namespace is set up by its own start")
+                .doesNotContain("prepare demo-side-1").contains("start demo-side-1");
+        assertThat(node.byName().get("demo-web-1").state()).isEqualTo("created");
+    }
+
+    @Test
+    void nothingIsPreparedWhenTheRunDoesNotStart() throws InterruptedException {
+        FakeNode node = nodeWithImages();
+        Desired d = Projects.load("services: {web: {image: busybox}}");
+        var plan = Planner.plan(d, ObservedState.of(node, d.project()), PlanOptions.DEFAULTS.withStart(false));
+        new Executor(node, 4, null, Pacing.every(Duration.ofMillis(1)), events::add).apply(plan);
+        assertThat(node.journal()).contains("create demo-web-1").noneMatch(line -> line.startsWith("prepare"));
+    }
+
+    @Test
     void aFailedCompletionGivesTheExitCode() throws InterruptedException {
         FakeNode node = nodeWithImages().exits("demo-migrate-1", 3);
         var outcomes = up(node, """

@@ -34,6 +34,7 @@ public final class FakeNode implements Node {
     private final Map<String, Integer> exitCodes = new HashMap<>();
     private final Map<String, RuntimeException> startFailures = new HashMap<>();
     private final Map<String, List<String>> logs = new HashMap<>();
+    private final java.util.Set<String> prepared = new java.util.HashSet<>();
     private final Map<String, String> takenPorts = new HashMap<>();
     private int nextId = 1;
 
@@ -189,6 +190,7 @@ public final class FakeNode implements Node {
     @Override
     public synchronized ContainerView start(String ref) {
         ContainerView c = get(ref);
+        prepared.remove(c.id());
         RuntimeException failure = startFailures.get(c.name());
         if (failure != null) {
             journal.add("start-failed " + c.name());
@@ -198,9 +200,22 @@ public final class FakeNode implements Node {
         return put(with(c, "running", null));
     }
 
+    /** As the agent: a created container's run is set up ahead; its stop undoes that and leaves it created. */
+    @Override
+    public synchronized void prepare(String ref) {
+        ContainerView c = get(ref);
+        if (!"created".equals(c.state())) return;
+        journal.add("prepare " + c.name());
+        prepared.add(c.id());
+    }
+
     @Override
     public synchronized ContainerView stop(String ref, Duration timeout) {
         ContainerView c = get(ref);
+        if (prepared.remove(c.id())) {
+            journal.add("unprepare " + c.name());
+            return c;
+        }
         journal.add("stop " + c.name());
         return put(with(c, "exited", null));
     }
