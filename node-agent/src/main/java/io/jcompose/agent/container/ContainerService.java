@@ -295,7 +295,7 @@ public final class ContainerService {
                     run = setUp(c);
                 }
                 try {
-                    runtime.start(id);
+                    runtime.start(id, run.pid());
                 } catch (RuntimeException e) {
                     abandon(c, run.exit());
                     throw e;

@@ -42,6 +42,19 @@ public final class OciRuntime {
         check(run("start", id), "start");
     }
 
+    /**
+     * As {@link #start(String)}, for a container whose init process is {@code initPid}: with runc, the agent does
+     * what {@code runc start} does itself ({@link ExecFifo}); other runtimes are asked.
+     */
+    public void start(String id, int initPid) {
+        Path fifo = stateRoot.resolve(id).resolve(ExecFifo.NAME);
+        if (initPid > 0 && "runc".equals(binary.name()) && java.nio.file.Files.exists(fifo)) {
+            ExecFifo.release(fifo, initPid, id);
+        } else {
+            start(id);
+        }
+    }
+
     /** Sends a signal to the container's init, or with {@code all} to every process in it. */
     public void kill(String id, String signal, boolean all) {
         List<String> args = new ArrayList<>(List.of("kill"));
