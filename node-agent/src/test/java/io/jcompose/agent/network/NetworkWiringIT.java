@@ -12,45 +12,20 @@ import io.jcompose.agent.api.v1.ContainerView;
 import io.jcompose.agent.api.v1.ExecResult;
 import io.jcompose.agent.api.v1.NetworkCreateRequest;
 import io.jcompose.agent.api.v1.NetworkView;
-import io.jcompose.agent.client.AgentClient;
 import io.jcompose.agent.error.AgentException;
 import io.jcompose.agent.error.ErrorKind;
-import io.jcompose.agent.testing.AgentFixture;
-import io.jcompose.agent.testing.TestHost;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Containers of a real agent on user-defined networks: names through the embedded DNS, published
  * ports, a taken port, {@code container:} mode, and nothing left after remove and network delete.
  */
-class NetworkWiringIT {
-    AgentFixture fx;
-    AgentClient client;
-    TestHost host;
-
-    @BeforeEach
-    void start() {
-        fx = AgentFixture.start();
-        client = fx.client();
-        host = fx.host();
-    }
-
-    @AfterEach
-    void stop() {
-        try {
-            fx.removeAll();
-            NetworkWiring.removeNetworks(client, host);
-        } finally {
-            fx.close();
-        }
-    }
+class NetworkWiringIT extends AgentOnNetworks {
 
     ContainerView running(String name, List<io.jcompose.agent.api.v1.ContainerSpecBody.NetworkAttachmentBody> networks,
                           List<PortBody> ports, String... command) {

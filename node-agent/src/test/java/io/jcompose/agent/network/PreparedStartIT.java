@@ -9,16 +9,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jcompose.agent.api.v1.ContainerSpecBody.PortBody;
 import io.jcompose.agent.api.v1.ContainerView;
 import io.jcompose.agent.api.v1.NetworkView;
-import io.jcompose.agent.client.AgentClient;
-import io.jcompose.agent.testing.AgentFixture;
-import io.jcompose.agent.testing.TestHost;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,27 +21,7 @@ import org.junit.jupiter.api.Test;
  * until started, runs like any other once started, and a preparation that is stopped, removed or never started
  * leaves nothing behind.
  */
-class PreparedStartIT {
-    AgentFixture fx;
-    AgentClient client;
-    TestHost host;
-
-    @BeforeEach
-    void start() {
-        fx = AgentFixture.start();
-        client = fx.client();
-        host = fx.host();
-    }
-
-    @AfterEach
-    void stop() {
-        try {
-            fx.removeAll();
-            NetworkWiring.removeNetworks(client, host);
-        } finally {
-            fx.close();
-        }
-    }
+class PreparedStartIT extends AgentOnNetworks {
 
     @Test
     void aPreparedContainerStaysCreatedUntilItsStartThenRunsNetworked() throws Exception {
