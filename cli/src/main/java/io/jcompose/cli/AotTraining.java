@@ -77,6 +77,12 @@ public final class AotTraining {
                         "demo_default", "10.0.0.2", null, null, "10.0.0.1", List.of("app"))));
         byte[] json = io.jcompose.agent.api.v1.WireJson.write(List.of(view, view));
         var back = List.of(io.jcompose.agent.api.v1.WireJson.read(json, io.jcompose.agent.api.v1.ContainerView[].class));
+        // The agent client's own codec, which every request of a command goes through.
+        io.jcompose.agent.api.v1.RecordJson.read(json, io.jcompose.agent.api.v1.ContainerView[].class);
+        io.jcompose.agent.api.v1.RecordJson.write(new io.jcompose.agent.api.v1.CreateContainerRequest("demo-app-1",
+                java.util.Map.of(), spec));
+        io.jcompose.agent.api.v1.RecordJson.read("{\"kind\":\"NOT_FOUND\",\"message\":\"m\"}".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8), io.jcompose.agent.api.v1.ErrorBody.class);
         io.jcompose.agent.api.v1.WireJson.write(new io.jcompose.agent.api.v1.CreateContainerRequest("demo-app-1",
                 java.util.Map.of(), spec));
         for (Class<?> type : List.of(io.jcompose.agent.api.v1.NetworkView[].class,
