@@ -14,7 +14,6 @@ public final class WireJson {
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.NON_NULL))
-            .addModule(new ReflectiveCreators())
             .build();
 
     private WireJson() {
