@@ -44,7 +44,8 @@ final class LookAhead {
     private static <T> void run(CompletableFuture<T> future, Supplier<T> request) {
         try {
             future.complete(request.get());
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            // whatever it is, the command's thread must not wait for an answer that never comes
             future.completeExceptionally(e);
         }
     }
@@ -73,6 +74,7 @@ final class LookAhead {
             try {
                 return ahead.join();
             } catch (CompletionException e) {
+                if (e.getCause() instanceof Error error && !(error instanceof LinkageError)) throw error;
                 // made again below, in order
             }
         }
