@@ -58,6 +58,12 @@ final class AgentConnection {
         return new AgentClient(runtimeDir.resolve(AgentReadiness.SOCKET_FILE));
     }
 
+    /** A client of the agent when one answers already (never starting one, never writing anything); else null. */
+    AgentClient connectIfRunning() {
+        Path socket = runtimeDir.resolve(AgentReadiness.SOCKET_FILE);
+        return accepts(socket) ? new AgentClient(socket) : null;
+    }
+
     /**
      * Whether something listens on the agent's socket: a connection is enough to go on (the command's own first
      * request says the rest), and costs no HTTP exchange. A stale socket file refuses the connection.

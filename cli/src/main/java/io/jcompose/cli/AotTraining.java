@@ -1,11 +1,14 @@
 package io.jcompose.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The workload the launcher's AOT cache is recorded from ({@code java -XX:AOTCacheOutput=... -cp jcompose.jar
@@ -35,18 +38,31 @@ public final class AotTraining {
             commands.add(List.of("-f", file, "config", "--hash", "*"));
             commands.add(List.of("-f", file, "config", "--variables"));
         }
-        // With an agent answering, the commands that talk to it are recorded too: read-only ones, under a
-        // project name nobody uses, so training changes nothing (and never starts an agent).
+        // The commands that talk to the agent are recorded too: read-only ones, under a project name nobody uses,
+        // so training changes nothing (and never starts an agent). Without an agent answering, a stand-in answers.
         String runtime = context.environment().getOrDefault(AgentConnection.RUNTIME_DIR, "/run/jcompose");
         boolean agent = io.jcompose.agent.client.AgentControl.status(Path.of(runtime.isEmpty() ? "/run/jcompose" : runtime))
                 .isPresent();
+        TrainingAgent standIn = null;
+        CliContext agentContext = context;
+        if (!agent) {
+            try {
+                standIn = TrainingAgent.start(sampleView("jcompose-aot-training"));
+                Map<String, String> env = new HashMap<>(context.environment());
+                env.put(AgentConnection.RUNTIME_DIR, standIn.runtimeDir().toString());
+                agentContext = new CliContext(env, context.workingDirectory(), context.stdin());
+            } catch (IOException e) {
+                agentContext = null;
+            }
+        }
+        List<List<String>> agentCommands = new ArrayList<>();
         for (String file : args) {
-            if (!agent || !Files.isRegularFile(Path.of(file))) continue;
+            if (agentContext == null || !Files.isRegularFile(Path.of(file))) continue;
             for (List<String> tail : List.of(List.of("ps"), List.of("ps", "--format", "json"), List.of("up", "--dry-run"),
                     List.of("ps", "-a", "-q"))) {
                 List<String> command = new ArrayList<>(List.of("-f", file, "-p", "jcompose-aot-training"));
                 command.addAll(tail);
-                commands.add(command);
+                agentCommands.add(command);
             }
         }
         int failures = 0;
@@ -55,6 +71,19 @@ public final class AotTraining {
                     new PrintWriter(Writer.nullWriter()), new PrintWriter(Writer.nullWriter()));
             // The unknown command is there on purpose, to record the usage-error path.
             if (code != 0 && !command.getFirst().equals("no-such-command")) failures++;
+        }
+        for (List<String> command : agentCommands) {
+            if (Main.execute(agentContext, command.toArray(String[]::new), new PrintWriter(Writer.nullWriter()),
+                    new PrintWriter(Writer.nullWriter())) != 0) {
+                failures++;
+            }
+        }
+        if (standIn != null) {
+            try {
+                standIn.close();
+            } catch (IOException e) {
+                // a temporary directory left behind
+            }
         }
         wireWorkload();
         // A failing sample still leaves a useful cache; say so on stderr for whoever runs this by hand.
@@ -67,16 +96,15 @@ public final class AotTraining {
      */
     private static void wireWorkload() {
         var spec = io.jcompose.agent.api.v1.ContainerSpecBody.ofImage("jcompose.local/app:1");
-        var view = new io.jcompose.agent.api.v1.ContainerView("0123456789ab", "demo-app-1",
-                java.util.Map.of("com.docker.compose.project", "demo", "com.docker.compose.service", "app"), "running",
-                1, null, false, "2026-01-01T00:00:00Z", "2026-01-01T00:00:01Z", null, spec, "sha256:00",
-                new io.jcompose.agent.api.v1.ContainerView.HealthView("healthy", 0, List.of(
-                        new io.jcompose.agent.api.v1.ContainerView.ProbeView("a", "b", 0, "ok"))),
-                0, List.of(new io.jcompose.agent.api.v1.ContainerView.PublishedPortView("0.0.0.0", 8080, 80, "tcp")),
-                java.util.Map.of("demo_default", new io.jcompose.agent.api.v1.ContainerView.EndpointView(
-                        "demo_default", "10.0.0.2", null, null, "10.0.0.1", List.of("app"))));
+        var view = sampleView("demo");
         byte[] json = io.jcompose.agent.api.v1.WireJson.write(List.of(view, view));
         var back = List.of(io.jcompose.agent.api.v1.WireJson.read(json, io.jcompose.agent.api.v1.ContainerView[].class));
+        // The agent client's own codec, which every request of a command goes through.
+        io.jcompose.agent.api.v1.RecordJson.read(json, io.jcompose.agent.api.v1.ContainerView[].class);
+        io.jcompose.agent.api.v1.RecordJson.write(new io.jcompose.agent.api.v1.CreateContainerRequest("demo-app-1",
+                java.util.Map.of(), spec));
+        io.jcompose.agent.api.v1.RecordJson.read("{\"kind\":\"NOT_FOUND\",\"message\":\"m\"}".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8), io.jcompose.agent.api.v1.ErrorBody.class);
         io.jcompose.agent.api.v1.WireJson.write(new io.jcompose.agent.api.v1.CreateContainerRequest("demo-app-1",
                 java.util.Map.of(), spec));
         for (Class<?> type : List.of(io.jcompose.agent.api.v1.NetworkView[].class,
@@ -89,5 +117,18 @@ public final class AotTraining {
         for (var c : back) {
             PsView.json(c, java.time.Instant.now());
         }
+    }
+
+    /** A running container of service {@code app} in {@code project}, with every part of a view filled in. */
+    static io.jcompose.agent.api.v1.ContainerView sampleView(String project) {
+        var spec = io.jcompose.agent.api.v1.ContainerSpecBody.ofImage("jcompose.local/app:1");
+        return new io.jcompose.agent.api.v1.ContainerView("0123456789ab", project + "-app-1",
+                java.util.Map.of("com.docker.compose.project", project, "com.docker.compose.service", "app"), "running",
+                1, null, false, "2026-01-01T00:00:00Z", "2026-01-01T00:00:01Z", null, spec, "sha256:00",
+                new io.jcompose.agent.api.v1.ContainerView.HealthView("healthy", 0, List.of(
+                        new io.jcompose.agent.api.v1.ContainerView.ProbeView("a", "b", 0, "ok"))),
+                0, List.of(new io.jcompose.agent.api.v1.ContainerView.PublishedPortView("0.0.0.0", 8080, 80, "tcp")),
+                java.util.Map.of("demo_default", new io.jcompose.agent.api.v1.ContainerView.EndpointView(
+                        "demo_default", "10.0.0.2", null, null, "10.0.0.1", List.of("app"))));
     }
 }

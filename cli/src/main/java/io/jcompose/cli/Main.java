@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 
 /** The {@code jcompose} process: standard streams in UTF-8, the exit code of the command. */
 public final class Main {
+    /** Set by the launcher when the VM's exit does not wait for threads in native code. */
+    static final String EXIT_NOWAIT = "jcompose.exit.nowait";
 
     private Main() {
     }
@@ -17,7 +19,9 @@ public final class Main {
         int code = run(CliContext.ofProcess(), args);
         // Output is flushed by run(); with no hook of ours pending there is nothing left to do on the way out.
         if (ExitHooks.nonePending()) {
-            if (ioPollerStarted()) ProcessExit.now(code);
+            // The launcher's -XX:UserThreadWaitAttemptsAtExit=0 makes halt immediate; without it (the jar run by
+            // hand) _exit avoids the VM's wait for the poller, at the cost of initialising the FFM linker.
+            if (!Boolean.getBoolean(EXIT_NOWAIT) && ioPollerStarted()) ProcessExit.now(code);
             Runtime.getRuntime().halt(code);
         }
         System.exit(code);

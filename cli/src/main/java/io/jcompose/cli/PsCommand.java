@@ -38,7 +38,9 @@ final class PsCommand extends ProjectCommand {
     @Override
     public Integer call() throws InterruptedException {
         applyFilter();
-        return PsView.ps(this, session());
+        StackSession session = session();
+        session.lookAhead(false);
+        return PsView.ps(this, session);
     }
 
     /** docker compose's one {@code --filter}: {@code status=X} adds to {@code --status}; other keys are refused. */

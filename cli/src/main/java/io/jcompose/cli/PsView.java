@@ -26,7 +26,7 @@ final class PsView {
     static int ps(PsCommand cmd, StackSession session) {
         Desired desired = session.desiredIfPresent();
         String project = session.projectName(desired);
-        LabelledProject found = LabelledProject.find(session.node(), project);
+        LabelledProject found = LabelledProject.of(project, session.containers(project));
         ContainerChoice.checkKnown(found, desired, cmd.services);
         LabelledProject stack = found.only(cmd.services);
         List<ContainerView> rows = stack.all().stream()

@@ -71,6 +71,8 @@ final class RunCommand extends ProjectCommand {
 
     @Override
     public Integer call() throws InterruptedException {
-        return RunOneOff.run(this, session());
+        StackSession session = session();
+        session.lookAhead(true);
+        return RunOneOff.run(this, session);
     }
 }

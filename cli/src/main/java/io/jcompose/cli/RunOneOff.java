@@ -64,7 +64,8 @@ final class RunOneOff {
         Node node = session.node();
         boolean withDeps = !cmd.noDeps && !graph.dependenciesOf(cmd.service).isEmpty();
         List<String> considered = withDeps ? graph.withDependencies(List.of(cmd.service)) : List.of(cmd.service);
-        Plan plan = Planner.plan(desired, observe(node, project, considered, withDeps),
+        ObservedState observed = observe(session, node, project, considered, withDeps);
+        Plan plan = Planner.plan(desired, observed,
                 PlanOptions.DEFAULTS.withServices(List.of(cmd.service)).withNoDeps(!withDeps));
         for (String w : plan.warnings()) session.err().println("warning: " + w);
         // The service's own replicas are left as they are: its entry becomes the one-off's creation.
@@ -91,7 +92,7 @@ final class RunOneOff {
             session.out().flush();
             return 0;
         }
-        return attached(session, node, withImageLabel(node, request), attach, cmd.rm);
+        return attached(session, node, withImageLabel(node, request, observed), attach, cmd.rm);
     }
 
     /**
@@ -106,12 +107,18 @@ final class RunOneOff {
         return new ContainerAttach.Options(cmd.interactive, tty, DetachKeys.parse(DetachKeys.DEFAULT));
     }
 
-    /** The image label the executor gives the containers it creates. */
-    private static CreateContainerRequest withImageLabel(Node node, CreateContainerRequest request) {
+    /**
+     * The image label the executor gives the containers it creates: the image planning found (an image is only
+     * ever added before the one-off's creation, by a pull or build of the executor), else asked for now.
+     */
+    private static CreateContainerRequest withImageLabel(Node node, CreateContainerRequest request,
+                                                        ObservedState observed) {
         String image = request.spec().image();
         if (image == null) return request;
         Map<String, String> labels = new LinkedHashMap<>(request.labels());
-        node.findImage(image).ifPresent(i -> labels.put(Labels.IMAGE, i.id()));
+        Node.ImageInfo known = observed.images().get(image);
+        (known != null ? java.util.Optional.of(known) : node.findImage(image))
+                .ifPresent(i -> labels.put(Labels.IMAGE, i.id()));
         return new CreateContainerRequest(request.name(), Map.copyOf(labels), request.spec());
     }
 
@@ -163,16 +170,16 @@ final class RunOneOff {
     }
 
     /** Only what planning these services needs; the project's containers only when dependencies are planned. */
-    private static ObservedState observe(Node node, Project project, List<String> considered, boolean withDeps) {
-        List<ContainerView> containers = withDeps ? node.containers(List.of(Labels.projectFilter(project.name())))
-                : List.of();
+    private static ObservedState observe(StackSession session, Node node, Project project, List<String> considered,
+                                         boolean withDeps) {
+        List<ContainerView> containers = withDeps ? session.containers(project.name()) : List.of();
         Map<String, Node.ImageInfo> images = new LinkedHashMap<>();
         for (String s : considered) {
             String image = project.service(s).image();
             if (image == null || image.isEmpty() || images.containsKey(image)) continue;
             node.findImage(image).ifPresent(i -> images.put(image, i));
         }
-        return new ObservedState(containers, node.networks(List.of()), node.volumes(List.of()), images);
+        return new ObservedState(containers, session.networks(), session.volumes(), images);
     }
 
     private static void removeQuietly(Node node, String name) {

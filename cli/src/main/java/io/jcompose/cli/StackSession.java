@@ -31,6 +31,8 @@ final class StackSession {
     private final PrintWriter err;
     private final ProgressPrinter progress;
     private io.jcompose.agent.client.AgentClient agent;
+    /** Requests under way since before the compose files loaded, or null. */
+    private LookAhead ahead;
 
     StackSession(JcomposeCommand root, PrintWriter out, PrintWriter err) {
         this.root = root;
@@ -125,6 +127,39 @@ final class StackSession {
     private String explicitName() {
         if (root.global().projectName() != null) return root.global().projectName();
         return root.context().environment().get("COMPOSE_PROJECT_NAME");
+    }
+
+    /**
+     * Starts the read-only requests the command will make ({@link LookAhead}) when the project's name is known
+     * without the compose files ({@code -p}, {@code COMPOSE_PROJECT_NAME}) and an agent answers already; otherwise
+     * (no name, or an agent to start, with its messages) everything happens in order as the command goes.
+     *
+     * @param resources whether the networks and volumes are wanted too (commands that plan)
+     */
+    void lookAhead(boolean resources) {
+        String name = explicitName();
+        if (name == null || name.isEmpty() || agent != null) return;
+        io.jcompose.agent.client.AgentClient client = new AgentConnection(root.context()).connectIfRunning();
+        if (client == null) return;
+        agent = client;
+        ahead = LookAhead.start(NodeConnection.node(client), name, resources);
+    }
+
+    /** The containers labelled with {@code project}, answered ahead when {@link #lookAhead} asked already. */
+    List<io.jcompose.agent.api.v1.ContainerView> containers(String project) {
+        java.util.function.Supplier<List<io.jcompose.agent.api.v1.ContainerView>> now =
+                () -> node().containers(List.of(io.jcompose.scheduler.naming.Labels.projectFilter(project)));
+        return ahead == null ? now.get() : ahead.containers(project, now);
+    }
+
+    /** Every network, answered ahead when {@link #lookAhead} asked already. */
+    List<Node.NetworkInfo> networks() {
+        return ahead == null ? node().networks(List.of()) : ahead.networks(() -> node().networks(List.of()));
+    }
+
+    /** Every volume, answered ahead when {@link #lookAhead} asked already. */
+    List<Node.VolumeInfo> volumes() {
+        return ahead == null ? node().volumes(List.of()) : ahead.volumes(() -> node().volumes(List.of()));
     }
 
     /** The agent, connected (and started when none runs) on first use; one connection per command. */

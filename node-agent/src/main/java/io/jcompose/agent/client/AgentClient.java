@@ -24,6 +24,7 @@ import io.jcompose.agent.api.v1.VersionView;
 import io.jcompose.agent.api.v1.VolumeCreateRequest;
 import io.jcompose.agent.api.v1.VolumeView;
 import io.jcompose.agent.api.v1.WaitResult;
+import io.jcompose.agent.api.v1.RecordJson;
 import io.jcompose.agent.api.v1.WireJson;
 import io.jcompose.agent.error.AgentException;
 import io.jcompose.agent.error.ErrorKind;
@@ -198,7 +199,7 @@ public final class AgentClient {
         try (UnixHttp.Response response = open("GET", target, null)) {
             BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (!line.isEmpty() && !sink.test(WireJson.read(line, LogLine.class))) {
+                if (!line.isEmpty() && !sink.test(json(line, LogLine.class))) {
                     return;
                 }
             }
@@ -229,7 +230,7 @@ public final class AgentClient {
                 BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
                 for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                     if (!line.isEmpty()) {
-                        consumer.accept(WireJson.read(line, EventView.class));
+                        consumer.accept(json(line, EventView.class));
                     }
                 }
             } catch (IOException e) {
@@ -249,13 +250,13 @@ public final class AgentClient {
      */
     public ImageView pullImage(String reference, String platform, Consumer<PullProgressView> progress) {
         try (UnixHttp.Response response = open("POST", "/v1/images/pull",
-                WireJson.write(new PullImageRequest(reference, platform)))) {
+                json(new PullImageRequest(reference, platform)))) {
             BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 if (line.isEmpty()) {
                     continue;
                 }
-                PullProgressView view = WireJson.read(line, PullProgressView.class);
+                PullProgressView view = json(line, PullProgressView.class);
                 if (view.error() != null) {
                     throw new AgentException(ErrorKind.valueOf(view.error().kind()), view.error().message(),
                             view.error().fix());
@@ -278,13 +279,13 @@ public final class AgentClient {
      * code and its last output lines in the message).
      */
     public BuildEventView build(BuildRequestBody request, Consumer<BuildEventView> progress) {
-        try (UnixHttp.Response response = open("POST", "/v1/builds", WireJson.write(request))) {
+        try (UnixHttp.Response response = open("POST", "/v1/builds", json(request))) {
             BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 if (line.isEmpty()) {
                     continue;
                 }
-                BuildEventView view = WireJson.read(line, BuildEventView.class);
+                BuildEventView view = json(line, BuildEventView.class);
                 switch (view.type()) {
                     case "failed" -> throw new AgentException(ErrorKind.valueOf(view.error().kind()),
                             view.error().message(), view.error().fix());
@@ -324,7 +325,7 @@ public final class AgentClient {
         }
         UnixHttp.Body body = new UnixHttp.Body("application/x-tar", length, out -> java.nio.file.Files.copy(archive, out));
         try (UnixHttp.Response response = check(UnixHttp.send(socket, "POST", "/v1/images/load", body))) {
-            return List.of(WireJson.read(response.readAll(), ImageView[].class));
+            return List.of(json(response.readAll(), ImageView[].class));
         } catch (IOException e) {
             throw AgentException.unavailable("reading the agent's answer failed: " + e.getMessage(), null);
         }
@@ -394,7 +395,7 @@ public final class AgentClient {
     public ExecAttachment execAttached(String ref, ExecStartRequest request, java.io.OutputStream stdout,
                                        java.io.OutputStream stderr) {
         UnixHttp.Response response = UnixHttp.upgrade(socket, "/v1/containers/" + enc(ref) + "/exec/stream",
-                WireJson.write(request));
+                json(request));
         if (response.status() != 101) {
             try (UnixHttp.Response answered = check(response)) {
                 throw AgentException.internal("the agent answered HTTP " + answered.status() + " instead of switching "
@@ -430,12 +431,12 @@ public final class AgentClient {
     }
 
     private <T> T call(String method, String target, Object body, Class<T> type) {
-        try (UnixHttp.Response response = open(method, target, body == null ? null : WireJson.write(body))) {
+        try (UnixHttp.Response response = open(method, target, body == null ? null : json(body))) {
             byte[] bytes = response.readAll();
             if (type == Void.class || bytes.length == 0) {
                 return null;
             }
-            return WireJson.read(bytes, type);
+            return json(bytes, type);
         } catch (IOException e) {
             throw AgentException.unavailable("reading the agent's answer failed: " + e.getMessage(), null);
         }
@@ -451,11 +452,28 @@ public final class AgentClient {
             return response;
         }
         try {
-            ErrorBody error = WireJson.read(response.readAll(), ErrorBody.class);
+            ErrorBody error = json(response.readAll(), ErrorBody.class);
             throw new AgentException(ErrorKind.valueOf(error.kind()), error.message(), error.fix());
         } catch (IOException | IllegalArgumentException e) {
             throw AgentException.internal("the agent answered HTTP " + response.status() + " without an error body", e);
         }
+    }
+
+    /**
+     * A body's JSON, through {@link RecordJson} where it can (every body this client sends or reads today): a CLI
+     * command then never pays for jackson-databind's start-up; the agent itself keeps {@link WireJson}.
+     */
+    private static byte[] json(Object body) {
+        Class<?> type = body.getClass();
+        return RecordJson.handles(type) ? RecordJson.write(body) : WireJson.write(body);
+    }
+
+    private static <T> T json(byte[] body, Class<T> type) {
+        return RecordJson.handles(type) ? RecordJson.read(body, type) : WireJson.read(body, type);
+    }
+
+    private static <T> T json(String body, Class<T> type) {
+        return json(body.getBytes(StandardCharsets.UTF_8), type);
     }
 
     private static String enc(String value) {

@@ -1,0 +1,98 @@
+package io.jcompose.cli;
+
+import io.jcompose.agent.api.v1.ContainerView;
+import io.jcompose.agent.api.v1.RecordJson;
+import io.jcompose.agent.client.AgentReadiness;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A stand-in agent for {@link AotTraining} when no real one answers (the startup cache is usually recorded right
+ * after a build, agent or not): it answers the read-only requests of {@code ps} and {@code up --dry-run} from a
+ * socket in a temporary directory, so the agent client's, planner's and view's code is in the cache either way.
+ * The project's one container, every network or volume list empty, every other request "not found".
+ */
+final class TrainingAgent implements AutoCloseable {
+    private final Path dir;
+    private final ServerSocketChannel server;
+    private final byte[] containers;
+
+    private TrainingAgent(Path dir, ServerSocketChannel server, ContainerView container) {
+        this.dir = dir;
+        this.server = server;
+        this.containers = RecordJson.write(List.of(container));
+    }
+
+    /** Listens in a new temporary directory, the runtime directory to hand the commands. */
+    static TrainingAgent start(ContainerView container) throws IOException {
+        Path dir = Files.createTempDirectory("jcompose-aot-training");
+        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        server.bind(UnixDomainSocketAddress.of(dir.resolve(AgentReadiness.SOCKET_FILE)));
+        TrainingAgent agent = new TrainingAgent(dir, server, container);
+        Thread.ofPlatform().daemon().name("training-agent").start(agent::serve);
+        return agent;
+    }
+
+    Path runtimeDir() {
+        return dir;
+    }
+
+    private void serve() {
+        while (server.isOpen()) {
+            try (SocketChannel channel = server.accept()) {
+                answer(Channels.newInputStream(channel), Channels.newOutputStream(channel));
+            } catch (IOException e) {
+                // closed, or a probe that connected without asking anything
+            }
+        }
+    }
+
+    private void answer(InputStream in, OutputStream out) throws IOException {
+        String head = readHead(in);
+        if (head.isEmpty()) return;
+        String target = head.substring(0, head.indexOf("\r\n"));
+        if (target.startsWith("GET /v1/containers?")) {
+            respond(out, "200 OK", containers);
+        } else if (target.startsWith("GET /v1/networks") || target.startsWith("GET /v1/volumes")) {
+            respond(out, "200 OK", "[]".getBytes(StandardCharsets.UTF_8));
+        } else {
+            respond(out, "404 Not Found", "{\"kind\":\"NOT_FOUND\",\"message\":\"not in the training agent\"}"
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** The request line and headers (the training requests have no body). */
+    private static String readHead(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        int c;
+        while ((c = in.read()) >= 0) {
+            head.append((char) c);
+            if (head.length() >= 4 && head.lastIndexOf("\r\n\r\n") == head.length() - 4) break;
+        }
+        return head.toString();
+    }
+
+    private static void respond(OutputStream out, String status, byte[] body) throws IOException {
+        out.write(("HTTP/1.1 " + status + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        out.write(body);
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+        Files.deleteIfExists(dir.resolve(AgentReadiness.SOCKET_FILE));
+        Files.deleteIfExists(dir);
+    }
+}
