@@ -10,6 +10,7 @@
 #   AGENT_JAVA_OPTS="..." bench/agent-memory.sh    other JVM options for the agent (A/B)
 #   NMT=1 bench/agent-memory.sh           adds -XX:NativeMemoryTracking=summary and prints its summary
 #   SETTLE=5                              seconds to wait with the stack up before measuring
+#   INSPECT='jcmd $AGENT_PID VM.metaspace'   runs a command against the agent before the stack goes down
 #
 # Needs root. Uses its own runtime and data directories, cgroup parent, interface prefix, nftables table
 # and address pool (AGENT_MEMORY_POOL, default 10.231.0.0/16:24), and removes them at the end.
@@ -57,7 +58,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-MALLOC_ARENA_MAX=2 setsid "$java" -XX:-UsePerfData -Xlog:disable -Xlog:all=warning:stderr "${opts[@]}" \
+MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} setsid "$java" -XX:-UsePerfData -Xlog:disable -Xlog:all=warning:stderr "${opts[@]}" \
     -jar "$root/cli/target/jcompose.jar" agent --runtime-dir "$JCOMPOSE_RUNTIME_DIR" --data-root "$JCOMPOSE_DATA_ROOT" \
     --cgroup-parent "/$tag" --network-prefix "$tag" --address-pools "$JCOMPOSE_ADDRESS_POOLS" \
     --resolv-conf "$work/resolv.conf" >"$work/agent.log" 2>&1 </dev/null &
@@ -100,8 +101,14 @@ agent_pss=$(kib Pss "$agent_pid")
 printf 'agent: PSS %d KiB, RSS %d KiB (anonymous %d KiB, file %d KiB), %d threads\n' "$agent_pss" \
     "$(kib Rss "$agent_pid")" "$(kib Anonymous "$agent_pid")" \
     "$(( $(kib Rss "$agent_pid") - $(kib Anonymous "$agent_pid") ))" "$(ls "/proc/$agent_pid/task" | wc -l)"
+# Other JVMs on the machine share the JDK's files (class-data archive, libjvm) and lower the agent's PSS; on a
+# machine where the agent is the only Java process running they count in full: the "alone" figure.
+alone=$(awk -v jdk="$JCOMPOSE_JAVA_HOME" '/^[0-9a-f]+-[0-9a-f]+ / {jdkfile = NF >= 6 && index($6, jdk) == 1}
+    /^Rss:/ {rss = $2} /^Pss:/ {total += jdkfile ? rss : $2} END {print total}' "/proc/$agent_pid/smaps")
+printf 'agent alone (JDK files counted in full): PSS %d KiB\n' "$alone"
 printf 'conmon: %d monitors, PSS %d KiB\n' "${#conmons[@]}" "$conmon_pss"
-printf 'total PSS: %d KiB = %.1f MiB\n' $((agent_pss + conmon_pss)) "$(echo "($agent_pss + $conmon_pss) / 1024" | bc -l)"
+printf 'total PSS: %d KiB = %.1f MiB (agent alone: %.1f MiB)\n' $((agent_pss + conmon_pss)) \
+    "$(echo "($agent_pss + $conmon_pss) / 1024" | bc -l)" "$(echo "($alone + $conmon_pss) / 1024" | bc -l)"
 if [[ -n ${VERBOSE:-} || -n ${NMT:-} ]]; then
     echo "--- agent PSS by mapping (KiB) ---"
     awk '/^[0-9a-f]+-[0-9a-f]+ / {name = NF >= 6 ? $6 : "[anon]"} /^Pss:/ {pss[name] += $2}
@@ -113,3 +120,5 @@ fi
 if [[ -n ${NMT:-} ]]; then
     "$JCOMPOSE_JAVA_HOME/bin/jcmd" "$agent_pid" VM.native_memory summary | grep -E '^-|committed=' | grep -v '^ *$' | head -60
 fi
+# INSPECT='command' runs with AGENT_PID set before the stack goes down, e.g. INSPECT='jcmd $AGENT_PID VM.metaspace'.
+if [[ -n ${INSPECT:-} ]]; then AGENT_PID=$agent_pid bash -c "$INSPECT"; fi
