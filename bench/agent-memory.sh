@@ -6,7 +6,7 @@
 # and where the agent's memory goes: smaps grouped by mapping, threads, loaded classes, and with
 # NMT=1 the JVM's native memory summary. Afterwards takes the stack down and stops the agent.
 #
-#   bench/agent-memory.sh                 the launcher's agent options (scripts/agent-jvm-options)
+#   bench/agent-memory.sh                 the launcher's agent options (node-agent/src/main/resources/io/jcompose/agent/daemon/jvm-options)
 #   AGENT_JAVA_OPTS="..." bench/agent-memory.sh    other JVM options for the agent (A/B)
 #   NMT=1 bench/agent-memory.sh           adds -XX:NativeMemoryTracking=summary and prints its summary
 #   SETTLE=5                              seconds to wait with the stack up before measuring
@@ -35,7 +35,7 @@ project=agentmem
 port=$((20000 + RANDOM % 20000))
 jc() { "$root/jcompose" -f "$work/stack/compose.yaml" -p "$project" "$@"; }
 
-mapfile -t default_opts < <(grep -v '^#' "$root/scripts/agent-jvm-options" | grep .)
+mapfile -t default_opts < <(grep -v '^#' "$root/node-agent/src/main/resources/io/jcompose/agent/daemon/jvm-options" | grep .)
 if [[ -n ${AGENT_JAVA_OPTS:-} ]]; then read -ra opts <<< "$AGENT_JAVA_OPTS"; else opts=("${default_opts[@]}"); fi
 [[ -n ${NMT:-} ]] && opts+=(-XX:NativeMemoryTracking=summary)
 
