@@ -12,15 +12,18 @@ N=${1:-30}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA="$JAVA_HOME/bin/java"
-# The launcher's own agent options (kept equal to AgentMain.JVM_OPTIONS by a test), and its malloc arena cap.
-AGENT_JAVA_OPTS=${AGENT_JAVA_OPTS:-"-XX:+UseSerialGC -Xmx48m -Xms8m -XX:-TieredCompilation -XX:CICompilerCount=1 -XX:TrimNativeHeapInterval=2000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:ReservedCodeCacheSize=32m -Xss256k -Dio.netty.allocator.type=unpooled"}
+# The launcher's own agent options (the file AgentMain.JVM_OPTIONS reads too), and its malloc arena cap.
+AGENT_JAVA_OPTS=${AGENT_JAVA_OPTS:-$(grep -v '^#' "$ROOT/node-agent/src/main/resources/io/jcompose/agent/daemon/jvm-options" | tr '\n' ' ')}
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 [ "$(id -u)" = 0 ] || { echo "run as root" >&2; exit 1; }
 
 export JAVA_HOME
 (cd "$ROOT" && mvn -B -q -o -pl node-agent -am package -DskipTests \
    && mvn -B -q -o -pl node-agent dependency:build-classpath -Dmdep.outputFile=target/classpath.txt) >&2
-CP="$ROOT/node-agent/target/classes:$(cat "$ROOT/node-agent/target/classpath.txt")"
+# This checkout's modules, not the copies in the local Maven repository (another checkout may have installed those).
+OWN="$ROOT/node-agent/target/classes:$ROOT/image-store/target/classes:$ROOT/network-manager/target/classes"
+OWN="$OWN:$ROOT/dns-resolver/target/classes:$ROOT/image-store/target/test-classes"
+CP="$OWN:$(tr ':' '\n' < "$ROOT/node-agent/target/classpath.txt" | grep -v '/io/jcompose/' | paste -sd:)"
 
 HEX=$(od -An -N3 -tx1 /dev/urandom | tr -d ' \n')
 TAG=jcbench$HEX

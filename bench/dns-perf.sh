@@ -20,6 +20,8 @@
 #   --netns   as root: dnsperf runs inside a network namespace of its own, on a veth pair whose host
 #             end carries the server (198.19.250.1, the "gateway"; 198.19.250.250 inside), as a
 #             container would ask. The namespace and the veth are removed on exit.
+# SERVER_JAVA_OPTS="..." runs the server with other JVM options (default -Xms256m -Xmx256m -XX:+UseSerialGC), e.g.
+# the agent's (node-agent/src/main/resources/io/jcompose/agent/daemon/jvm-options).
 # Needs: Java 25, Maven (offline is fine once built), dnsperf; gcc for the floor. Traffic stays on
 # loopback or on the veth pair this script makes.
 set -euo pipefail
@@ -105,7 +107,8 @@ reverse_prefix=$(awk -F. '{ print $2 "." $1 }' <<< "$prefix")
 # start_server CHURN: starts BenchServer and waits for its "ready PORT" line (no sleeping); sets port.
 start_server() {
     mkfifo "$work/out.$1"
-    exec {server_in}> >("$JAVA_HOME/bin/java" -Xms256m -Xmx256m -XX:+UseSerialGC -cp "$classpath" \
+    # shellcheck disable=SC2086
+    exec {server_in}> >("$JAVA_HOME/bin/java" ${SERVER_JAVA_OPTS:--Xms256m -Xmx256m -XX:+UseSerialGC} -cp "$classpath" \
         io.jcompose.dns.bench.BenchServer "$server_ip" 0 "$prefix" 50 3 "$1" "$threads" > "$work/out.$1")
     server_pid=$!
     exec {server_out}< "$work/out.$1"

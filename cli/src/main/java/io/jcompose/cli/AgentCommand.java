@@ -1,10 +1,7 @@
 package io.jcompose.cli;
 
 import io.jcompose.agent.daemon.AgentConfig;
-import io.jcompose.agent.daemon.AgentMain;
 import io.jcompose.agent.network.NetworkSettings;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -66,37 +63,22 @@ final class AgentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!isRoot()) {
+        if (!AgentStart.isRoot()) {
             throw new CommandFailure("the agent must run as root: it creates namespaces, cgroups and mounts"
                     + " — run it with sudo");
         }
-        AgentConfig config = AgentConfig.defaults();
-        config = config.withDirectories(dataRoot != null ? dataRoot : config.dataRoot(),
-                directories.runtimeDir != null ? directories.runtimeDir : config.runtimeDir());
-        if (cgroupParent != null) config = config.withCgroupParent(cgroupParent);
-        if (runtimes != null && !runtimes.isEmpty()) config = config.withRuntimePreference(runtimes);
-        if (insecureRegistries != null) config = config.withInsecureRegistries(insecureRegistries);
-        try {
-            if (logMaxSize != null) config = config.withLogPolicy(config.logPolicy().withMaxSize(logMaxSize));
-            if (logMaxFile != null) config = config.withLogPolicy(config.logPolicy().withMaxFiles(logMaxFile));
-        } catch (IllegalArgumentException e) {
-            throw new CommandFailure("--log-max-size/--log-max-file: " + e.getMessage());
-        }
-        config = config.withNetwork(networkOptions().applyTo(config.network()));
-        return AgentMain.run(config);
+        return AgentStart.run(start().config());
+    }
+
+    /** The options given on the command line. */
+    AgentStart start() {
+        return new AgentStart(dataRoot, directories.runtimeDir, cgroupParent, runtimes, insecureRegistries, logMaxSize,
+                logMaxFile, networkOptions());
     }
 
     /** The network options given on the command line. */
     NetworkOptions networkOptions() {
         return new NetworkOptions(networkPrefix, addressPools, resolvConf);
-    }
-
-    private static boolean isRoot() {
-        try {
-            return ((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")) == 0;
-        } catch (IOException | UnsupportedOperationException e) {
-            return false;
-        }
     }
 
     /**

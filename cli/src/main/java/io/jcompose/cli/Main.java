@@ -16,7 +16,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        int code = run(CliContext.ofProcess(), args);
+        // The agent's own start line skips the command-line machinery, which would stay loaded for its whole life.
+        io.jcompose.agent.daemon.AgentConfig agent = AgentStart.plainLine(args);
+        int code = agent != null ? AgentStart.run(agent) : run(CliContext.ofProcess(), args);
         // Output is flushed by run(); with no hook of ours pending there is nothing left to do on the way out.
         if (ExitHooks.nonePending()) {
             // The launcher's -XX:UserThreadWaitAttemptsAtExit=0 makes halt immediate; without it (the jar run by

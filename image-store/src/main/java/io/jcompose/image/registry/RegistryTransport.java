@@ -38,8 +38,10 @@ public final class RegistryTransport {
     private static final int MAX_REDIRECTS = 10;
     private static final int MAX_ERROR_BODY = 64 * 1024;
 
-    private final HttpClient http;
     private final RegistryOptions options;
+    /** Made on the first request: an HTTP client loads the TLS stack (~400 classes) and starts a selector thread,
+     * which a long-lived agent that never pulls would otherwise keep for nothing. */
+    private volatile HttpClient http;
     private final CredentialSource credentialSource;
     private final TokenCache tokens;
     private final ConcurrentHashMap<String, AuthChallenge> challenges = new ConcurrentHashMap<>();
@@ -49,11 +51,24 @@ public final class RegistryTransport {
         this.options = options;
         this.credentialSource = credentialSource;
         this.tokens = new TokenCache(Clock.systemUTC());
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(options.connectTimeout())
-                .build();
+    }
+
+    private HttpClient http() {
+        HttpClient client = http;
+        if (client == null) {
+            synchronized (this) {
+                client = http;
+                if (client == null) {
+                    client = HttpClient.newBuilder()
+                            .version(HttpClient.Version.HTTP_1_1)
+                            .followRedirects(HttpClient.Redirect.NEVER)
+                            .connectTimeout(options.connectTimeout())
+                            .build();
+                    http = client;
+                }
+            }
+        }
+        return client;
     }
 
     RegistryOptions options() {
@@ -127,7 +142,7 @@ public final class RegistryTransport {
         for (int hop = 0; ; hop++) {
             HttpResponse<InputStream> response;
             try {
-                response = http.send(current, HttpResponse.BodyHandlers.ofInputStream());
+                response = http().send(current, HttpResponse.BodyHandlers.ofInputStream());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ImageException(Kind.UNAVAILABLE, "interrupted while talking to " + request.uri().getHost(), null, e);

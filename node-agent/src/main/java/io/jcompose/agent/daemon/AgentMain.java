@@ -2,7 +2,11 @@ package io.jcompose.agent.daemon;
 
 import io.jcompose.agent.error.AgentException;
 import io.jcompose.agent.network.NetworkSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
@@ -12,15 +16,23 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class AgentMain {
     /**
-     * JVM options for launching the agent: they keep its resident memory near 85 MB with ten running
-     * containers (bench/container-start.sh) without slowing a start. C1 only: the daemon's hot paths
-     * are short and mostly wait on processes, so C2's memory buys nothing.
+     * JVM options for launching the agent: the launcher's (the jvm-options resource next to this class, which says why
+     * each), plus native access, which a launch from the jar gets from its manifest.
      */
-    public static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmx48m", "-Xms8m",
-            "-XX:-TieredCompilation", "-XX:CICompilerCount=1", "-XX:TrimNativeHeapInterval=2000",
-            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20",
-            "-XX:ReservedCodeCacheSize=32m", "-Xss256k",
-            "-Dio.netty.allocator.type=unpooled", "--enable-native-access=ALL-UNNAMED");
+    public static final List<String> JVM_OPTIONS = jvmOptions();
+
+    private static List<String> jvmOptions() {
+        try (InputStream in = AgentMain.class.getResourceAsStream("jvm-options")) {
+            List<String> options = new ArrayList<>();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank() && !line.startsWith("#")) options.add(line.strip());
+            }
+            options.add("--enable-native-access=ALL-UNNAMED");
+            return List.copyOf(options);
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("the agent's jvm-options resource is missing from the class path", e);
+        }
+    }
 
     private AgentMain() {
     }
