@@ -142,7 +142,8 @@ final class Lifecycle {
         }
         Down down = new Down(t.desired() == null ? null : t.desired().project().services().keySet(), cmd.removeOrphans,
                 cmd.volumes);
-        List<ServiceOutcome> outcomes = down.run(t.node(), executor, t.project(), session.progress());
+        // the containers target() listed: listing them again would cost a request before the first stop
+        List<ServiceOutcome> outcomes = down.run(t.node(), executor, t.all(), session.progress());
         int code = session.report(outcomes);
         if (cmd.rmi == null) return code;
         List<String> images = RmiImages.choose(cmd.rmi, t.project(), t.desired(), t.all().all(),

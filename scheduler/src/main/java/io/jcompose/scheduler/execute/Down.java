@@ -23,7 +23,13 @@ public record Down(Set<String> services, boolean removeOrphans, boolean volumes)
 
     public List<ServiceOutcome> run(Node node, Executor executor, String project, Consumer<ProgressEvent> events)
             throws InterruptedException {
-        LabelledProject found = LabelledProject.find(node, project);
+        return run(node, executor, LabelledProject.find(node, project), events);
+    }
+
+    /** As {@link #run(Node, Executor, String, Consumer)} with the project's containers listed already by the caller. */
+    public List<ServiceOutcome> run(Node node, Executor executor, LabelledProject found, Consumer<ProgressEvent> events)
+            throws InterruptedException {
+        String project = found.name();
         LabelledProject targets = found;
         if (services != null && !removeOrphans) {
             targets = found.only(services);
