@@ -325,7 +325,7 @@ public final class ContainerService {
             Container now = load(id);
             now.state().check(Operation.REMOVE);
             if (Files.exists(layout.runtimeRoot().resolve(id))) {
-                runtime.delete(id, true); // normally done when the exit was recorded; a runtime process costs ~25 ms
+                runtime.delete(id, true); // normally done already, when the exit was recorded
             }
             networking.detach(now); // normally gone with the exit; this catches an exit recorded without it
             if (now.imageId() != null) {
