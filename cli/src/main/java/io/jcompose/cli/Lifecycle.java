@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * {@code start}, {@code stop}, {@code restart}, {@code rm}, {@code kill} and {@code down}: all work from the
@@ -35,10 +37,31 @@ final class Lifecycle {
     }
 
     private static Target target(StackSession session, List<String> services) {
-        Desired desired = session.desiredIfPresent();
+        // With the project named on the command line (-p, COMPOSE_PROJECT_NAME) its containers are listed while the
+        // compose file loads: the first request (connecting, starting the agent if need be) and the loading each
+        // take tens of milliseconds. The listing is used only if the file names the project the same.
+        String named = session.projectName(null);
+        CompletableFuture<LabelledProject> early = named == null ? null : CompletableFuture.supplyAsync(
+                () -> LabelledProject.find(session.node(), named), r -> Thread.ofPlatform().daemon().start(r));
+        Desired desired;
+        try {
+            desired = session.desiredIfPresent();
+        } catch (RuntimeException e) {
+            if (early != null) early.handle((p, x) -> null).join(); // the session's connection is set up by then
+            throw e;
+        }
         String project = session.projectName(desired);
+        LabelledProject all = null;
+        if (early != null) {
+            try {
+                all = early.join();
+            } catch (CompletionException e) {
+                // a failure to reach the agent is the command's failure, reported as the listing would report it
+                if (project.equals(named)) throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
         Node node = session.node();
-        LabelledProject all = LabelledProject.find(node, project);
+        if (all == null || !project.equals(named)) all = LabelledProject.find(node, project);
         for (String s : services) {
             boolean known = all.containers().containsKey(s) || desired != null && desired.project().services().containsKey(s);
             if (!known) throw new CommandFailure("no such service: " + s);
@@ -142,7 +165,8 @@ final class Lifecycle {
         }
         Down down = new Down(t.desired() == null ? null : t.desired().project().services().keySet(), cmd.removeOrphans,
                 cmd.volumes);
-        List<ServiceOutcome> outcomes = down.run(t.node(), executor, t.project(), session.progress());
+        // the containers target() listed: listing them again would cost a request before the first stop
+        List<ServiceOutcome> outcomes = down.run(t.node(), executor, t.all(), session.progress());
         int code = session.report(outcomes);
         if (cmd.rmi == null) return code;
         List<String> images = RmiImages.choose(cmd.rmi, t.project(), t.desired(), t.all().all(),

@@ -129,11 +129,34 @@ final class ContainerOperations {
 
     /** Removes the container's veths, namespace, published ports and leases. Detaching an unknown container is a no-op. */
     void detach(ContainerId id) {
-        Optional<ContainerState> found = cell.get().container(id);
+        Optional<ContainerState> found = detachable(id);
         if (found.isEmpty()) {
             return;
         }
         ContainerState container = found.get();
+        ManagerState next = cell.get().withoutContainer(id);
+        // Both deletions wait for the kernel's RCU grace periods; they do not depend on each other.
+        CompletableFuture<Void> rules = container.ports().isEmpty() ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.runAsync(() -> tools.firewall().withdraw(container.ports(), next), VIRTUAL);
+        try {
+            removeInterfaces(container);
+        } finally {
+            try {
+                rules.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+        tools.reservations().release(id);
+        cell.commit(next);
+    }
+
+    /** The container's state when it can be detached (nothing shares its namespace); empty when not attached. */
+    Optional<ContainerState> detachable(ContainerId id) {
+        Optional<ContainerState> found = cell.get().container(id);
+        if (found.isEmpty()) {
+            return found;
+        }
         List<String> sharers = cell.get().containers().values().stream()
                 .filter(c -> c.mode() instanceof NetworkMode.Shared s && s.container().equals(id))
                 .map(c -> c.id().value()).toList();
@@ -141,21 +164,30 @@ final class ContainerOperations {
             throw NetworkException.conflict("containers " + String.join(", ", sharers) + " share the network namespace of " + id,
                     "detach them first");
         }
+        return found;
+    }
+
+    /**
+     * Deletes the container's host veths and its namespace. Touches only what is the container's own (its
+     * interfaces' names and addresses stay allocated in the state until {@link #forget}), so it needs no lock.
+     */
+    void removeInterfaces(ContainerState container) {
+        if (container.ownNetns().isPresent()) {
+            tools.veths().remove(container.endpoints().stream().map(Endpoint::hostInterface).toList(),
+                    container.id().value());
+            tools.namespaces().remove(container.ownNetns().get());
+        }
+    }
+
+    /** After {@link #removeInterfaces}: withdraws the ports it still publishes and frees its names and leases. */
+    void forget(ContainerId id) {
+        Optional<ContainerState> found = cell.get().container(id);
+        if (found.isEmpty()) {
+            return;
+        }
         ManagerState next = cell.get().withoutContainer(id);
-        // Both deletions wait for the kernel's RCU grace periods; they do not depend on each other.
-        CompletableFuture<Void> rules = container.ports().isEmpty() ? CompletableFuture.completedFuture(null)
-                : CompletableFuture.runAsync(() -> tools.firewall().withdraw(container.ports(), next), VIRTUAL);
-        try {
-            if (container.ownNetns().isPresent()) {
-                tools.veths().remove(container.endpoints().stream().map(Endpoint::hostInterface).toList(), id.value());
-                tools.namespaces().remove(container.ownNetns().get());
-            }
-        } finally {
-            try {
-                rules.join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : e;
-            }
+        if (!found.get().ports().isEmpty()) {
+            tools.firewall().withdraw(found.get().ports(), next);
         }
         tools.reservations().release(id);
         cell.commit(next);

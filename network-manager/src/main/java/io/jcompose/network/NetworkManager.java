@@ -130,9 +130,26 @@ public final class NetworkManager implements AutoCloseable {
         return containers.attach(request);
     }
 
-    /** Removes the container's veths, namespace, published ports and leases. Detaching an unknown container is a no-op. */
-    public synchronized void detach(ContainerId id) {
-        containers.detach(id);
+    /**
+     * Removes the container's veths, namespace, published ports and leases. Detaching an unknown container is a
+     * no-op. The interfaces and the namespace go outside the lock — deleting a veth waits for the kernel's RCU
+     * grace periods, tens of milliseconds on a busy host — so that the exits of a stack going down do not queue
+     * behind each other's teardown (nor a port's withdrawal behind them); their names and addresses stay
+     * allocated until the state forgets the container, so nothing reuses them before they are gone. The caller
+     * detaches a container once at a time (the agent holds the container's lock).
+     */
+    public void detach(ContainerId id) {
+        Optional<ContainerState> container;
+        synchronized (this) {
+            container = containers.detachable(id);
+        }
+        if (container.isEmpty()) {
+            return;
+        }
+        containers.removeInterfaces(container.get());
+        synchronized (this) {
+            containers.forget(id);
+        }
     }
 
     /** Reads the current state without the lock: a container's exit need not wait for another's detach. */

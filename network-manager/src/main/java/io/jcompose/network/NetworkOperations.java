@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** Creating and removing networks, for {@link NetworkManager} (which serialises the calls). */
 final class NetworkOperations {
@@ -106,14 +108,32 @@ final class NetworkOperations {
                     "detach those containers first");
         }
         ManagerState next = cell.get().withoutNetwork(name);
-        tools.firewall().applyWithBypass(next);
+        // The rules and the bridge go at the same time: each is a program start and a kernel update of its own,
+        // and rules naming a bridge that is gone (or a bridge without its rules, for a moment) harm nothing. When
+        // the rules fail after the bridge went, the network stays in the state and removing it again finishes.
+        CompletableFuture<Void> bridge = CompletableFuture.runAsync(() -> tools.bridges().remove(network.bridge()),
+                runnable -> Thread.ofVirtual().start(runnable));
+        RuntimeException rules = null;
         try {
-            tools.bridges().remove(network.bridge());
+            tools.firewall().applyWithBypass(next);
         } catch (RuntimeException e) {
-            if (!e.getMessage().contains("Cannot find device")) {
-                tools.firewall().apply(cell.get());
-                throw e;
+            rules = e;
+        }
+        try {
+            bridge.join();
+        } catch (CompletionException e) {
+            RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
+            if (!String.valueOf(cause.getMessage()).contains("Cannot find device")) {
+                if (rules == null) {
+                    tools.firewall().apply(cell.get());
+                } else {
+                    cause.addSuppressed(rules);
+                }
+                throw cause;
             }
+        }
+        if (rules != null) {
+            throw rules;
         }
         cell.commit(next);
     }

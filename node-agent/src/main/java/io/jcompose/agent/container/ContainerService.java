@@ -421,7 +421,9 @@ public final class ContainerService {
             if (run != null) {
                 exits.cancel(id, run.exit());
             }
-            runtime.delete(id, true);
+            if (Files.exists(layout.runtimeRoot().resolve(id))) {
+                runtime.delete(id, true); // normally done already, when the exit was recorded (a prepared run: now)
+            }
             networking.detach(now); // normally gone with the exit; this catches an exit recorded without it
             if (now.imageId() != null) {
                 images.unmount(layout.rootfs(id));

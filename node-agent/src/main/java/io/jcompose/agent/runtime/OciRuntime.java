@@ -81,9 +81,13 @@ public final class OciRuntime {
 
     /**
      * Forgets a container and removes its cgroup. With {@code force} a live container is killed first.
-     * A container the runtime does not know is already deleted.
+     * A container the runtime does not know is already deleted. A stopped runc container is deleted in
+     * process ({@link StoppedRuncState}), as runc would.
      */
     public void delete(String id, boolean force) {
+        if (binary.name().equals("runc") && StoppedRuncState.destroy(stateRoot, id)) {
+            return; // an exited container's cgroups and state, without a runc process
+        }
         HostCommand.Result result = force ? run("delete", "--force", id) : run("delete", id);
         if (!result.ok() && !doesNotExist(result.stderr())) {
             check(result, "delete");

@@ -69,6 +69,14 @@ class ContainerLifecycleIT {
         ContainerView killed = agent.client().stop(stubborn.id(), Duration.ofSeconds(1));
         assertThat(killed.exitCode()).isEqualTo(137);
         assertThat(killed.oomKilled()).isFalse();
+
+        // The runtime's state and cgroups go with the exit (deleted in the agent, as runc delete would), at the
+        // latest by the end of remove, which waits for the exit's teardown.
+        for (String id : List.of(polite.id(), stubborn.id())) {
+            agent.client().remove(id, false);
+            assertThat(agent.host().runtimeDir().resolve("runc").resolve(id)).doesNotExist();
+            assertThat(agent.host().leftoverCgroups()).allSatisfy(dir -> assertThat(dir.resolve(id)).doesNotExist());
+        }
     }
 
     @Test

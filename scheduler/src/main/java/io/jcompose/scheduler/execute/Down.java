@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 /**
@@ -23,7 +25,13 @@ public record Down(Set<String> services, boolean removeOrphans, boolean volumes)
 
     public List<ServiceOutcome> run(Node node, Executor executor, String project, Consumer<ProgressEvent> events)
             throws InterruptedException {
-        LabelledProject found = LabelledProject.find(node, project);
+        return run(node, executor, LabelledProject.find(node, project), events);
+    }
+
+    /** As {@link #run(Node, Executor, String, Consumer)} with the project's containers listed already by the caller. */
+    public List<ServiceOutcome> run(Node node, Executor executor, LabelledProject found, Consumer<ProgressEvent> events)
+            throws InterruptedException {
+        String project = found.name();
         LabelledProject targets = found;
         if (services != null && !removeOrphans) {
             targets = found.only(services);
@@ -33,11 +41,20 @@ public record Down(Set<String> services, boolean removeOrphans, boolean volumes)
                         + String.join(", ", orphans) + "; run down with --remove-orphans to remove them too"));
             }
         }
+        String filter = Labels.projectFilter(project);
+        // Stopping does not change the project's networks: listing them meanwhile saves a request at the end.
+        CompletableFuture<List<Node.NetworkInfo>> networks = CompletableFuture.supplyAsync(
+                () -> node.networks(List.of(filter)), runnable -> Thread.ofPlatform().daemon().start(runnable));
         List<ServiceOutcome> outcomes = new ArrayList<>(executor.stopAll(targets.containers(), targets.graph(), true,
                 volumes));
         boolean containersLeft = targets != found || outcomes.stream().anyMatch(o -> !o.succeeded());
-        String filter = Labels.projectFilter(project);
-        for (Node.NetworkInfo n : node.networks(List.of(filter))) {
+        List<Node.NetworkInfo> listed;
+        try {
+            listed = networks.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+        for (Node.NetworkInfo n : listed) {
             if (!project.equals(n.labels().get(Labels.PROJECT))) continue;
             try {
                 executor.guarded("Network " + n.name(), "Removing", "Removed", () -> {
