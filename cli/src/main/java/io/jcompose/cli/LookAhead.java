@@ -16,6 +16,8 @@ import java.util.function.Supplier;
  */
 final class LookAhead {
     private final String project;
+    // The futures the background thread answers; the fields below hand each out once.
+    private final List<CompletableFuture<?>> all;
     private CompletableFuture<List<ContainerView>> containers;
     private CompletableFuture<List<Node.NetworkInfo>> networks;
     private CompletableFuture<List<Node.VolumeInfo>> volumes;
@@ -25,6 +27,7 @@ final class LookAhead {
         this.containers = new CompletableFuture<>();
         this.networks = resources ? new CompletableFuture<>() : null;
         this.volumes = resources ? new CompletableFuture<>() : null;
+        this.all = resources ? List.of(containers, networks, volumes) : List.of(containers);
     }
 
     /** Starts the requests on {@code node} for the project named {@code project}. */
@@ -32,13 +35,22 @@ final class LookAhead {
         LookAhead ahead = new LookAhead(project, resources);
         // One platform thread: the requests are a few ms each, and a virtual thread would start the JDK's poller.
         Thread.ofPlatform().daemon().name("agent-look-ahead").start(() -> {
-            run(ahead.containers, () -> node.containers(List.of(Labels.projectFilter(project))));
-            if (resources) {
-                run(ahead.networks, () -> node.networks(List.of()));
-                run(ahead.volumes, () -> node.volumes(List.of()));
+            try {
+                run(ahead.containers, () -> node.containers(List.of(Labels.projectFilter(project))));
+                if (resources) {
+                    run(ahead.networks, () -> node.networks(List.of()));
+                    run(ahead.volumes, () -> node.volumes(List.of()));
+                }
+            } catch (Throwable e) {
+                // Even a failure outside the requests (linking a call site, say) must answer every waiting future.
+                ahead.abandon(e);
             }
         });
         return ahead;
+    }
+
+    private void abandon(Throwable e) {
+        for (CompletableFuture<?> f : all) f.completeExceptionally(e);
     }
 
     private static <T> void run(CompletableFuture<T> future, Supplier<T> request) {
