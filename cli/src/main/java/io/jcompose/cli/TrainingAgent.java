@@ -47,13 +47,22 @@ final class TrainingAgent implements AutoCloseable {
         return dir;
     }
 
+    /** Each connection on a thread of its own: a probe that connects and says nothing must not hold up the rest. */
     private void serve() {
         while (server.isOpen()) {
-            try (SocketChannel channel = server.accept()) {
-                answer(Channels.newInputStream(channel), Channels.newOutputStream(channel));
+            SocketChannel accepted;
+            try {
+                accepted = server.accept();
             } catch (IOException e) {
-                // closed, or a probe that connected without asking anything
+                return; // closed
             }
+            Thread.ofPlatform().daemon().name("training-request").start(() -> {
+                try (SocketChannel channel = accepted) {
+                    answer(Channels.newInputStream(channel), Channels.newOutputStream(channel));
+                } catch (IOException e) {
+                    // a probe that connected without asking anything
+                }
+            });
         }
     }
 
