@@ -44,7 +44,9 @@ public final class ContainerStore implements AutoCloseable {
             Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
             try (Statement s = db.createStatement()) {
                 s.execute("PRAGMA journal_mode=WAL");
-                s.execute("PRAGMA synchronous=FULL");
+                // State changes (started, exited) are not synced to the disk one by one (see insert and delete):
+                // a host crash stops every container anyway, and the reconciler derives their exits again.
+                s.execute("PRAGMA synchronous=NORMAL");
                 s.execute("PRAGMA foreign_keys=ON");
                 s.execute("PRAGMA busy_timeout=5000");
             }
@@ -121,6 +123,7 @@ public final class ContainerStore implements AutoCloseable {
     /** Records a new container; a taken name or id is ALREADY_EXISTS and changes nothing. */
     public synchronized void insert(ContainerRow row) {
         try {
+            synced(true);
             db.setAutoCommit(false);
             try (PreparedStatement ps = db.prepareStatement(
                     "INSERT INTO containers (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
@@ -147,6 +150,7 @@ public final class ContainerStore implements AutoCloseable {
             throw failure("insert", e);
         } finally {
             autoCommit();
+            syncedQuietly(false);
         }
     }
 
@@ -169,13 +173,37 @@ public final class ContainerStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether commits reach the disk before they return (SQLite's synchronous FULL) rather than at the next sync
+     * (NORMAL, still atomic and safe against an agent crash). A container's creation and removal are commit points
+     * for files on disk — the container directory is written before the row and deleted after it — so they are
+     * synced; the syncing also carries every change committed before. A state change is not: after a host crash
+     * every container has stopped, and the reconciler records their exits from the runtime and conmon's files.
+     */
+    private void synced(boolean full) throws SQLException {
+        try (Statement s = db.createStatement()) {
+            s.execute(full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
+        }
+    }
+
+    private void syncedQuietly(boolean full) {
+        try {
+            synced(full);
+        } catch (SQLException e) {
+            // the next change sets it again
+        }
+    }
+
     /** Forgets a container and its labels; absent is fine. */
     public synchronized void delete(String id) {
         try (PreparedStatement ps = db.prepareStatement("DELETE FROM containers WHERE id=?")) {
+            synced(true);
             ps.setString(1, id);
             ps.executeUpdate();
         } catch (SQLException e) {
             throw failure("delete", e);
+        } finally {
+            syncedQuietly(false);
         }
     }
 
