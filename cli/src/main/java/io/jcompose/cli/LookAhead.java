@@ -16,18 +16,19 @@ import java.util.function.Supplier;
  */
 final class LookAhead {
     private final String project;
-    // The futures the background thread answers; the fields below hand each out once.
-    private final List<CompletableFuture<?>> all;
-    private CompletableFuture<List<ContainerView>> containers;
-    private CompletableFuture<List<Node.NetworkInfo>> networks;
-    private CompletableFuture<List<Node.VolumeInfo>> volumes;
+    // Answered by the background thread; never reassigned (it reads them while the command's thread takes them).
+    private final CompletableFuture<List<ContainerView>> containers = new CompletableFuture<>();
+    private final CompletableFuture<List<Node.NetworkInfo>> networks;
+    private final CompletableFuture<List<Node.VolumeInfo>> volumes;
+    // Each answer is handed out once; the command's thread alone reads and sets these.
+    private boolean containersTaken;
+    private boolean networksTaken;
+    private boolean volumesTaken;
 
     private LookAhead(String project, boolean resources) {
         this.project = project;
-        this.containers = new CompletableFuture<>();
         this.networks = resources ? new CompletableFuture<>() : null;
         this.volumes = resources ? new CompletableFuture<>() : null;
-        this.all = resources ? List.of(containers, networks, volumes) : List.of(containers);
     }
 
     /** Starts the requests on {@code node} for the project named {@code project}. */
@@ -42,7 +43,7 @@ final class LookAhead {
                     run(ahead.volumes, () -> node.volumes(List.of()));
                 }
             } catch (Throwable e) {
-                // Even a failure outside the requests (linking a call site, say) must answer every waiting future.
+                // Even a failure outside the requests must answer every waiting future.
                 ahead.abandon(e);
             }
         });
@@ -50,7 +51,9 @@ final class LookAhead {
     }
 
     private void abandon(Throwable e) {
-        for (CompletableFuture<?> f : all) f.completeExceptionally(e);
+        containers.completeExceptionally(e);
+        if (networks != null) networks.completeExceptionally(e);
+        if (volumes != null) volumes.completeExceptionally(e);
     }
 
     private static <T> void run(CompletableFuture<T> future, Supplier<T> request) {
@@ -64,21 +67,21 @@ final class LookAhead {
 
     /** The containers labelled with {@code name}: the answer got ahead when it is that project's, else {@code now}. */
     List<ContainerView> containers(String name, Supplier<List<ContainerView>> now) {
-        var ahead = containers;
-        containers = null;
-        return take(name.equals(project) ? ahead : null, now);
+        boolean fresh = !containersTaken && name.equals(project);
+        containersTaken = true;
+        return take(fresh ? containers : null, now);
     }
 
     List<Node.NetworkInfo> networks(Supplier<List<Node.NetworkInfo>> now) {
-        var ahead = networks;
-        networks = null;
-        return take(ahead, now);
+        boolean fresh = !networksTaken;
+        networksTaken = true;
+        return take(fresh ? networks : null, now);
     }
 
     List<Node.VolumeInfo> volumes(Supplier<List<Node.VolumeInfo>> now) {
-        var ahead = volumes;
-        volumes = null;
-        return take(ahead, now);
+        boolean fresh = !volumesTaken;
+        volumesTaken = true;
+        return take(fresh ? volumes : null, now);
     }
 
     private static <T> T take(CompletableFuture<T> ahead, Supplier<T> now) {
