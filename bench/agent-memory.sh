@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Memory jcompose keeps running while a stack is up (issue 6): starts an agent of its own, brings up
-# bench/compose-up.sh's stack (ten busybox services in a depends_on chain, one network, one published
+# bench/chain-stack.sh's stack (ten busybox services in a depends_on chain, one network, one published
 # port), runs `ps` and `run --rm s10 true` like compose-up.sh does, waits for the agent's periodic
 # native-heap trim, then prints the PSS of the agent and of its conmon monitors (/proc/PID/smaps_rollup),
 # and where the agent's memory goes: smaps grouped by mapping, threads, loaded classes, and with
@@ -68,23 +68,7 @@ grep -q ready "$work/agent.log" || { cat "$work/agent.log" >&2; exit 1; }
 
 "$root/examples/images/build.sh" --out "$work/images" busybox >/dev/null
 "$root/jcompose" image load -q -i "$work/images/busybox.oci.tar" >/dev/null
-{
-    echo "services:"
-    for i in $(seq -w 1 10); do
-        echo "  s$i:"
-        echo "    image: jcompose.local/busybox:1"
-        if [[ $i == 01 ]]; then
-            echo "    command: [\"sh\", \"-c\", \"trap 'exit 0' TERM; httpd -f -p 80 -h /tmp & wait\"]"
-            echo "    ports: [\"127.0.0.1:$port:80\"]"
-        else
-            echo "    command: [\"sh\", \"-c\", \"trap 'exit 0' TERM; while :; do sleep 1 & wait; done\"]"
-            echo "    depends_on: [s$(printf '%02d' $((10#$i - 1)))]"
-        fi
-        echo "    networks: [net]"
-    done
-    echo "networks:"
-    echo "  net:"
-} > "$work/stack/compose.yaml"
+"$root/bench/chain-stack.sh" "jcompose.local/busybox:1" "$port" > "$work/stack/compose.yaml"
 jc up -d >/dev/null 2>&1
 jc ps >/dev/null
 jc run --rm s10 true >/dev/null 2>&1

@@ -100,29 +100,11 @@ trap cleanup EXIT
 
 # --- the stack --------------------------------------------------------------------------------------
 
-# Every service stops at once on SIGTERM: PID 1 gets no default signal action, so each traps it. The
-# commands avoid "$" because podman-compose 1.0 does not turn "$$" into "$" as Compose does; when PID 1
-# exits, the kernel ends the rest of the container (httpd in s01).
+# The stack of bench/chain-stack.sh (services that stop at once on SIGTERM).
 "$root/examples/images/build.sh" --out "$work/images" busybox >/dev/null
 image=jcompose.local/busybox:1
 mkdir -p "$work/stack"
-{
-    echo "services:"
-    for i in $(seq -w 1 10); do
-        echo "  s$i:"
-        echo "    image: $image"
-        if [[ $i == 01 ]]; then
-            echo "    command: [\"sh\", \"-c\", \"trap 'exit 0' TERM; httpd -f -p 80 -h /tmp & wait\"]"
-            echo "    ports: [\"127.0.0.1:$port:80\"]"
-        else
-            echo "    command: [\"sh\", \"-c\", \"trap 'exit 0' TERM; while :; do sleep 1 & wait; done\"]"
-            echo "    depends_on: [s$(printf '%02d' $((10#$i - 1)))]"
-        fi
-        echo "    networks: [net]"
-    done
-    echo "networks:"
-    echo "  net:"
-} > "$work/stack/compose.yaml"
+"$root/bench/chain-stack.sh" "$image" "$port" > "$work/stack/compose.yaml"
 
 # compose TOOL ARGS...: the tool's compose command on the stack.
 compose() {
