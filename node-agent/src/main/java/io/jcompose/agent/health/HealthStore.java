@@ -2,13 +2,12 @@ package io.jcompose.agent.health;
 
 import io.jcompose.agent.api.v1.WireJson;
 import io.jcompose.agent.error.AgentException;
+import io.jcompose.agent.state.StateDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -36,27 +35,18 @@ public final class HealthStore implements AutoCloseable {
     }
 
     public static HealthStore open(Path database) {
-        try {
-            Connection db = DriverManager.getConnection("jdbc:sqlite:" + database);
-            try (Statement s = db.createStatement()) {
-                s.execute("PRAGMA busy_timeout=5000");
-                s.execute("PRAGMA foreign_keys=ON");
+        return new HealthStore(StateDatabase.open(database, "the health state",
+                "PRAGMA foreign_keys=ON",
                 // A write per probe: in WAL mode NORMAL may lose the last probes on a power cut, never
                 // corrupt the database; the next probe rewrites the row anyway.
-                s.execute("PRAGMA synchronous=NORMAL");
-                s.execute("""
+                "PRAGMA synchronous=NORMAL",
+                """
                         CREATE TABLE IF NOT EXISTS health_state (
                           container_id TEXT PRIMARY KEY REFERENCES containers(id) ON DELETE CASCADE,
                           run_started_at TEXT NOT NULL,
                           status TEXT NOT NULL,
                           failing_streak INTEGER NOT NULL,
-                          log TEXT NOT NULL)""");
-            }
-            return new HealthStore(db);
-        } catch (SQLException e) {
-            throw AgentException.unavailable("cannot open the health state in " + database + ": " + e.getMessage(),
-                    "check that the data root is writable by root");
-        }
+                          log TEXT NOT NULL)"""));
     }
 
     /** Saves the state of the run started at {@code runStartedAt}; a container removed meanwhile is ignored. */

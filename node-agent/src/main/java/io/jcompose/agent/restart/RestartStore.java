@@ -1,13 +1,12 @@
 package io.jcompose.agent.restart;
 
 import io.jcompose.agent.error.AgentException;
+import io.jcompose.agent.state.StateDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Optional;
 
 /**
@@ -29,23 +28,14 @@ public final class RestartStore implements AutoCloseable {
     }
 
     public static RestartStore open(Path database) {
-        try {
-            Connection db = DriverManager.getConnection("jdbc:sqlite:" + database);
-            try (Statement s = db.createStatement()) {
-                s.execute("PRAGMA busy_timeout=5000");
-                s.execute("PRAGMA foreign_keys=ON");
-                s.execute("PRAGMA synchronous=FULL");
-                s.execute("""
+        return new RestartStore(StateDatabase.open(database, "the restart state",
+                "PRAGMA foreign_keys=ON",
+                "PRAGMA synchronous=FULL",
+                """
                         CREATE TABLE IF NOT EXISTS restart_state (
                           container_id TEXT PRIMARY KEY REFERENCES containers(id) ON DELETE CASCADE,
                           restart_count INTEGER NOT NULL DEFAULT 0,
-                          stopped_by_user INTEGER NOT NULL DEFAULT 0)""");
-            }
-            return new RestartStore(db);
-        } catch (SQLException e) {
-            throw AgentException.unavailable("cannot open the restart state in " + database + ": " + e.getMessage(),
-                    "check that the data root is writable by root");
-        }
+                          stopped_by_user INTEGER NOT NULL DEFAULT 0)"""));
     }
 
     public synchronized Entry get(String id) {

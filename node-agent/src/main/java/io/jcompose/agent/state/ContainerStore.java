@@ -4,7 +4,6 @@ import io.jcompose.agent.error.AgentException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -41,15 +40,10 @@ public final class ContainerStore implements AutoCloseable {
     public static ContainerStore open(Path file) {
         try {
             Files.createDirectories(file.getParent());
-            Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
-            try (Statement s = db.createStatement()) {
-                s.execute("PRAGMA journal_mode=WAL");
-                // State changes (started, exited) are not synced to the disk one by one (see insert and delete):
-                // a host crash stops every container anyway, and the reconciler derives their exits again.
-                s.execute("PRAGMA synchronous=NORMAL");
-                s.execute("PRAGMA foreign_keys=ON");
-                s.execute("PRAGMA busy_timeout=5000");
-            }
+            // State changes (started, exited) are not synced to the disk one by one (see insert and delete):
+            // a host crash stops every container anyway, and the reconciler derives their exits again.
+            Connection db = StateDatabase.open(file, "the state database", "PRAGMA journal_mode=WAL",
+                    "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON");
             ContainerStore store = new ContainerStore(db);
             store.migrate();
             store.addImageColumn();

@@ -3,13 +3,12 @@ package io.jcompose.agent.volume;
 import io.jcompose.agent.api.v1.WireJson;
 import io.jcompose.agent.error.AgentException;
 import io.jcompose.agent.state.LabelFilter;
+import io.jcompose.agent.state.StateDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,24 +28,15 @@ public final class VolumeStore implements AutoCloseable {
     }
 
     public static VolumeStore open(Path database) {
-        try {
-            Connection db = DriverManager.getConnection("jdbc:sqlite:" + database);
-            try (Statement s = db.createStatement()) {
-                s.execute("PRAGMA busy_timeout=5000");
-                s.execute("PRAGMA synchronous=FULL");
-                s.execute("""
+        return new VolumeStore(StateDatabase.open(database, "the volume table",
+                "PRAGMA synchronous=FULL",
+                """
                         CREATE TABLE IF NOT EXISTS volumes (
                           name TEXT PRIMARY KEY,
                           driver TEXT NOT NULL,
                           driver_opts TEXT NOT NULL,
                           labels TEXT NOT NULL,
-                          created_at TEXT NOT NULL)""");
-            }
-            return new VolumeStore(db);
-        } catch (SQLException e) {
-            throw AgentException.unavailable("cannot open the volume table in " + database + ": " + e.getMessage(),
-                    "check that the data root is writable by root");
-        }
+                          created_at TEXT NOT NULL)"""));
     }
 
     /** Records a volume; false when the name is taken (nothing changes). */
