@@ -194,11 +194,12 @@ public final class ContainerService {
                 return c;
             }
             try {
-                prepared.put(id, setUp(c));
+                Prepared run = setUp(c);
+                prepared.put(id, run);
+                Thread.ofVirtual().name("prepared-" + c.name()).start(() -> expire(id, run));
             } catch (AgentException e) {
                 throw e.wrap("failed to prepare " + c.name());
             }
-            Thread.ofVirtual().name("prepared-" + c.name()).start(() -> expire(id));
             return c;
         });
     }
@@ -208,15 +209,18 @@ public final class ContainerService {
         this.preparedFor = limit;
     }
 
-    private void expire(String id) {
+    /** Undoes {@code run} if it is still waiting for its start (not a later preparation of the same container). */
+    private void expire(String id, Prepared run) {
         try {
             Thread.sleep(preparedFor);
         } catch (InterruptedException e) {
             return;
         }
-        if (prepared.containsKey(id)) {
+        if (prepared.get(id) == run) {
             locks.locked(id, () -> {
-                store.find(id).map(ContainerRecords::fromRow).ifPresent(this::unprepare);
+                if (prepared.get(id) == run) {
+                    store.find(id).map(ContainerRecords::fromRow).ifPresent(this::unprepare);
+                }
                 return null;
             });
         }
