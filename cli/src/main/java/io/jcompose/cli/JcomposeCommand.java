@@ -5,38 +5,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.HelpCommand;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.RunLast;
-import picocli.CommandLine.Spec;
 
 /**
  * The root command: global options, then one subcommand. Build it with {@link #commandLine(CliContext)},
  * which also installs error reporting, so that {@code commandLine(ctx).setOut(..).setErr(..).execute(args)}
  * behaves exactly like the installed {@code jcompose}.
  */
-@Command(name = "jcompose",
-        description = "Define and run multi-container applications from Compose files, without Docker.",
-        versionProvider = Version.class,
-        synopsisSubcommandLabel = "COMMAND",
-        footer = {"", "Run 'jcompose COMMAND --help' for more information on a command."})
 public final class JcomposeCommand implements Callable<Integer> {
-
-    @Spec
     CommandSpec spec;
 
-    @Mixin
     GlobalOptions global = new GlobalOptions();
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
-    @Option(names = {"-v", "--version"}, versionHelp = true, description = "Show the jcompose version and exit.")
     boolean version;
 
     private final CliContext context;
@@ -45,7 +31,8 @@ public final class JcomposeCommand implements Callable<Integer> {
         this.context = context;
     }
 
-    /** The command line for {@code context}, ready to {@code execute(args)}. */
+    static final String DESCRIPTION = "Define and run multi-container applications from Compose files, without Docker.";
+
     /** Commands that change nothing, or that show their plan ({@code up}): the only ones --dry-run may reach. */
     private static final java.util.Set<String> DRY_RUN_SAFE = java.util.Set.of("up", "config", "ps", "ls", "images",
             "logs", "port", "top", "events", "version", "help", "jcompose", "completion", "image ls", "image inspect", "agent status");
@@ -102,13 +89,13 @@ public final class JcomposeCommand implements Callable<Integer> {
      */
     public static CommandLine commandLine(CliContext context, String[] args) {
         JcomposeCommand root = new JcomposeCommand(context);
-        CommandLine cl = new CommandLine(root);
+        CommandLine cl = new CommandLine(root.model());
         String only = args == null ? null : subcommandName(cl.getCommandSpec(), args);
         // help and completion describe the other commands, so they need them all.
         if (only != null && SUBCOMMANDS.containsKey(only) && !only.equals("help") && !only.equals("completion")) {
-            cl.addSubcommand(only, SUBCOMMANDS.get(only));
+            root.addSubcommand(cl, only);
         } else {
-            SUBCOMMANDS.forEach(cl::addSubcommand);
+            for (String name : SUBCOMMANDS.keySet()) root.addSubcommand(cl, name);
         }
         // `-p up` names a project "up", as in docker compose, whichever subcommands are registered.
         cl.setAllowSubcommandsAsOptionParameters(true);
@@ -129,6 +116,34 @@ public final class JcomposeCommand implements Callable<Integer> {
             return new RunLast().execute(parseResult);
         });
         return cl;
+    }
+
+    /**
+     * This command's model, built in code ({@link FieldBinding}) as its annotations would have made it: the global
+     * options (mixin {@code global}), then help and version.
+     */
+    private CommandSpec model() {
+        spec = CommandSpec.wrapWithoutInspection(this);
+        spec.name("jcompose").versionProvider(new Version());
+        spec.usageMessage().description(DESCRIPTION).synopsisSubcommandLabel("COMMAND")
+                .footer("", "Run 'jcompose COMMAND --help' for more information on a command.");
+        spec.addMixin("global", global.mixin());
+        spec.addOption(FieldBinding.option(boolean.class, () -> help, v -> help = v, "-h", "--help").usageHelp(true)
+                .description(HelpOption.DESCRIPTION).build());
+        spec.addOption(FieldBinding.option(boolean.class, () -> version, v -> version = v, "-v", "--version")
+                .versionHelp(true).description("Show the jcompose version and exit.").build());
+        return spec;
+    }
+
+    /** Registers subcommand {@code name}: {@code run}'s model is built in code, the others' read from annotations. */
+    private void addSubcommand(CommandLine cl, String name) {
+        if (name.equals("run")) {
+            RunCommand run = new RunCommand();
+            run.root = this;
+            cl.addSubcommand(name, new CommandLine(run.model()));
+        } else {
+            cl.addSubcommand(name, SUBCOMMANDS.get(name));
+        }
     }
 
     /**
