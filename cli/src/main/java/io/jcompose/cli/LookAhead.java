@@ -9,14 +9,15 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
- * Read-only agent requests a command will make, started on another thread before its compose files load (which
- * takes longer than the requests): the project's containers and, for commands that plan, the networks and
- * volumes. Each answer is used once, by the request it stands for; a request that failed in the background is
- * simply made again in order on the command's thread, so errors read as they always have.
+ * Read-only agent requests a command will make, started on other threads before its compose files load (which
+ * takes longer than the requests): the connection to a running agent, then at once the project's containers and,
+ * for commands that plan, the networks and volumes. Each answer is used once, by the request it stands for; a
+ * request that failed in the background (or found no agent) is simply made again in order on the command's thread,
+ * so errors and the agent's start read as they always have.
  */
 final class LookAhead {
     private final String project;
-    // Answered by the background thread; never reassigned (it reads them while the command's thread takes them).
+    // Answered by the background threads; never reassigned (they complete them while the command's thread takes them).
     private final CompletableFuture<List<ContainerView>> containers = new CompletableFuture<>();
     private final CompletableFuture<List<Node.NetworkInfo>> networks;
     private final CompletableFuture<List<Node.VolumeInfo>> volumes;
@@ -31,23 +32,43 @@ final class LookAhead {
         this.volumes = resources ? new CompletableFuture<>() : null;
     }
 
-    /** Starts the requests on {@code node} for the project named {@code project}. */
-    static LookAhead start(Node node, String project, boolean resources) {
+    /**
+     * Starts the requests for the project named {@code project} on the node {@code connect} reaches (null when no
+     * agent runs: then every answer is left to the command's thread).
+     */
+    static LookAhead start(Supplier<Node> connect, String project, boolean resources) {
         LookAhead ahead = new LookAhead(project, resources);
-        // One platform thread: the requests are a few ms each, and a virtual thread would start the JDK's poller.
-        Thread.ofPlatform().daemon().name("agent-look-ahead").start(() -> {
+        // Platform threads: the requests are a few ms each, and a virtual thread would start the JDK's poller.
+        background("agent-look-ahead", () -> {
+            Node node = connect.get();
+            if (node == null) {
+                ahead.abandon(new IllegalStateException("no agent runs"));
+                return;
+            }
+            if (resources) {
+                // Each on its own connection: the agent answers them side by side.
+                background("agent-look-ahead-networks", () -> run(ahead.networks, () -> node.networks(List.of())));
+                background("agent-look-ahead-volumes", () -> run(ahead.volumes, () -> node.volumes(List.of())));
+            }
+            run(ahead.containers, () -> node.containers(List.of(Labels.projectFilter(project))));
+        }, ahead);
+        return ahead;
+    }
+
+    private static void background(String name, Runnable work, LookAhead ahead) {
+        Thread.ofPlatform().daemon().name(name).start(() -> {
             try {
-                run(ahead.containers, () -> node.containers(List.of(Labels.projectFilter(project))));
-                if (resources) {
-                    run(ahead.networks, () -> node.networks(List.of()));
-                    run(ahead.volumes, () -> node.volumes(List.of()));
-                }
+                work.run();
             } catch (Throwable e) {
                 // Even a failure outside the requests must answer every waiting future.
                 ahead.abandon(e);
             }
         });
-        return ahead;
+    }
+
+    private static void background(String name, Runnable request) {
+        // run() answers its future whatever happens
+        Thread.ofPlatform().daemon().name(name).start(request);
     }
 
     private void abandon(Throwable e) {

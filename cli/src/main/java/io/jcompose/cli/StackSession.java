@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * What every project command needs: the loaded project (or, for commands that work from labels, just its name),
@@ -33,6 +34,8 @@ final class StackSession {
     private io.jcompose.agent.client.AgentClient agent;
     /** Requests under way since before the compose files loaded, or null. */
     private LookAhead ahead;
+    /** The running agent {@link #lookAhead} connected to in the background (null inside: none ran), or null. */
+    private CompletableFuture<io.jcompose.agent.client.AgentClient> aheadClient;
 
     StackSession(JcomposeCommand root, PrintWriter out, PrintWriter err) {
         this.root = root;
@@ -131,18 +134,27 @@ final class StackSession {
 
     /**
      * Starts the read-only requests the command will make ({@link LookAhead}) when the project's name is known
-     * without the compose files ({@code -p}, {@code COMPOSE_PROJECT_NAME}) and an agent answers already; otherwise
-     * (no name, or an agent to start, with its messages) everything happens in order as the command goes.
+     * without the compose files ({@code -p}, {@code COMPOSE_PROJECT_NAME}), on a connection to the agent made in
+     * the background as well; when no agent answers (one is then started, with its messages) or no name is known,
+     * everything happens in order as the command goes.
      *
      * @param resources whether the networks and volumes are wanted too (commands that plan)
      */
     void lookAhead(boolean resources) {
         String name = explicitName();
-        if (name == null || name.isEmpty() || agent != null) return;
-        io.jcompose.agent.client.AgentClient client = new AgentConnection(root.context()).connectIfRunning();
-        if (client == null) return;
-        agent = client;
-        ahead = LookAhead.start(NodeConnection.node(client), name, resources);
+        if (name == null || name.isEmpty() || agent != null || aheadClient != null) return;
+        CompletableFuture<io.jcompose.agent.client.AgentClient> client = new CompletableFuture<>();
+        aheadClient = client;
+        AgentConnection connection = new AgentConnection(root.context());
+        ahead = LookAhead.start(() -> {
+            io.jcompose.agent.client.AgentClient running = null;
+            try {
+                running = connection.connectIfRunning();
+            } finally {
+                client.complete(running);
+            }
+            return running == null ? null : NodeConnection.node(running);
+        }, name, resources);
     }
 
     /** The containers labelled with {@code project}, answered ahead when {@link #lookAhead} asked already. */
@@ -164,6 +176,7 @@ final class StackSession {
 
     /** The agent, connected (and started when none runs) on first use; one connection per command. */
     io.jcompose.agent.client.AgentClient agent() {
+        if (agent == null && aheadClient != null) agent = aheadClient.join(); // null: no agent ran
         if (agent == null) agent = NodeConnection.client(root.context(), err);
         return agent;
     }

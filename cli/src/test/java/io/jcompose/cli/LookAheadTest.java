@@ -32,7 +32,7 @@ class LookAheadTest {
     void anAnswerTakenBeforeTheBackgroundThreadAsksForItStillArrives() throws Exception {
         CountDownLatch go = new CountDownLatch(1);
         AtomicInteger asked = new AtomicInteger();
-        LookAhead ahead = LookAhead.start(node(go, asked), "demo", true);
+        LookAhead ahead = LookAhead.start(() -> node(go, asked), "demo", true);
         // The command wants the networks while the background thread is still waiting for the container listing.
         CompletableFuture<List<Node.NetworkInfo>> networks = CompletableFuture.supplyAsync(
                 () -> ahead.networks(() -> { throw new AssertionError("asked again in order"); }));
@@ -47,11 +47,21 @@ class LookAheadTest {
     void eachAnswerIsHandedOutOnceAndAnotherProjectsContainersAreAskedAgain() {
         CountDownLatch go = new CountDownLatch(0);
         AtomicInteger asked = new AtomicInteger();
-        LookAhead ahead = LookAhead.start(node(go, asked), "demo", false);
+        LookAhead ahead = LookAhead.start(() -> node(go, asked), "demo", false);
         List<io.jcompose.agent.api.v1.ContainerView> again = List.of();
         AtomicInteger fallbacks = new AtomicInteger();
         assertThat(ahead.containers("other", () -> { fallbacks.incrementAndGet(); return again; })).isSameAs(again);
         assertThat(ahead.containers("demo", () -> { fallbacks.incrementAndGet(); return again; })).isSameAs(again);
+        assertThat(fallbacks.get()).isEqualTo(2);
+    }
+
+    @Test
+    void withoutARunningAgentEveryAnswerIsLeftToTheCommandsThread() {
+        LookAhead ahead = LookAhead.start(() -> null, "demo", true);
+        List<Node.NetworkInfo> none = List.of();
+        AtomicInteger fallbacks = new AtomicInteger();
+        assertThat(ahead.networks(() -> { fallbacks.incrementAndGet(); return none; })).isSameAs(none);
+        assertThat(ahead.containers("demo", () -> { fallbacks.incrementAndGet(); return List.of(); })).isEmpty();
         assertThat(fallbacks.get()).isEqualTo(2);
     }
 }
