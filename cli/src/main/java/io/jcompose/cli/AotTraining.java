@@ -29,6 +29,7 @@ public final class AotTraining {
                 List.of("version", "--format", "json"),
                 List.of("--help"),
                 List.of("config", "--help"),
+                List.of("run", "--help"),
                 List.of("no-such-command")));
         for (String file : args) {
             if (!Files.isRegularFile(Path.of(file))) continue;

@@ -27,7 +27,8 @@ public final class ExecAttachment implements AutoCloseable {
     ExecAttachment(SocketChannel channel, InputStream frames, OutputStream stdout, OutputStream stderr) {
         this.channel = channel;
         this.toAgent = Channels.newOutputStream(channel);
-        Thread.ofVirtual().name("exec-output").start(() -> demultiplex(frames, stdout, stderr));
+        // A platform thread: a virtual one doing socket I/O starts the JDK's poller, ~70 classes a command loads cold.
+        Thread.ofPlatform().daemon().name("exec-output").start(() -> demultiplex(frames, stdout, stderr));
     }
 
     /** The process's standard input; writes block while the process does not keep up. */
