@@ -23,9 +23,18 @@ final class ProjectLoading {
 
     /** Loads the project; a broken project throws {@code ModelException}, which the CLI reports once. */
     static LoadedProject load(ProjectOptions options, PrintWriter err) {
+        io.jcompose.model.validation.ValidatedFiles.rememberIn(validatedFiles(options));
         LoadedProject project = ProjectLoader.load(options);
         warn(project.warnings(), err);
         return project;
+    }
+
+    /** Where files that passed the schema are remembered: {@code $XDG_CACHE_HOME/jcompose}, else {@code ~/.cache/jcompose}. */
+    static java.nio.file.Path validatedFiles(ProjectOptions options) {
+        String xdg = options.environment().get("XDG_CACHE_HOME");
+        java.nio.file.Path cache = xdg != null && xdg.startsWith("/") ? java.nio.file.Path.of(xdg)
+                : options.homeDirectory().resolve(".cache");
+        return cache.resolve("jcompose").resolve("validated");
     }
 
     static void warn(List<String> warnings, PrintWriter err) {

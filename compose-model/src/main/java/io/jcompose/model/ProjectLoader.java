@@ -21,7 +21,7 @@ import io.jcompose.model.tree.Position;
 import io.jcompose.model.tree.ScalarNode;
 import io.jcompose.model.tree.SeqNode;
 import io.jcompose.model.tree.YamlPath;
-import io.jcompose.model.validation.SchemaValidator;
+import io.jcompose.model.validation.ValidatedFiles;
 import io.jcompose.model.yaml.YamlLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -119,7 +119,7 @@ public final class ProjectLoader {
     /** Steps 3-7 for one file; also used for included and extended files. */
     private MapNode process(MapNode tree, Path directory, Path fileName, Map<String, String> env, List<Path> chain) {
         if (options.interpolate()) tree = (MapNode) Interpolator.interpolate(tree, env::get, warn);
-        SchemaValidator.load().validate(tree, warn);
+        ValidatedFiles.validate(tree, warn);
         tree = new IncludeResolver((path, includeEnv, includeChain) ->
                 process(parse(read(path), path.toString()), path.getParent(), path, includeEnv, includeChain))
                 .apply(tree, directory, env, chain);
@@ -127,7 +127,7 @@ public final class ProjectLoader {
         tree = new ExtendsResolver(path -> others.computeIfAbsent(path, p -> {
             MapNode other = parse(read(p), p.toString());
             if (options.interpolate()) other = (MapNode) Interpolator.interpolate(other, env::get, warn);
-            SchemaValidator.load().validate(other, warn);
+            ValidatedFiles.validate(other, warn);
             return other;
         })).apply(tree, fileName, directory);
         return tree;
