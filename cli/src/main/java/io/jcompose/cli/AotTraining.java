@@ -86,9 +86,32 @@ public final class AotTraining {
                 // a temporary directory left behind
             }
         }
+        if (!oneOff(context)) failures++;
         wireWorkload();
         // A failing sample still leaves a useful cache; say so on stderr for whoever runs this by hand.
         if (failures > 0) System.err.println(failures + " training command(s) failed");
+    }
+
+    /**
+     * {@code run --rm} of a one-service project, always against a stand-in (it creates a container): the one-off's
+     * planning, create, attachment, start and removal, whose classes are otherwise loaded cold by every run.
+     */
+    private static boolean oneOff(CliContext context) {
+        try (TrainingAgent standIn = TrainingAgent.start(sampleView("jcompose-aot-training"))) {
+            Path file = standIn.runtimeDir().resolve("compose.yaml");
+            Files.writeString(file, "services:\n  app:\n    image: jcompose.local/app:1\n    network_mode: none\n");
+            Map<String, String> env = new HashMap<>(context.environment());
+            env.put(AgentConnection.RUNTIME_DIR, standIn.runtimeDir().toString());
+            CliContext standInContext = new CliContext(env, context.workingDirectory(), context.stdin());
+            String[] command = {"-f", file.toString(), "-p", "jcompose-aot-training", "run", "--rm", "-i=false", "app",
+                    "true"};
+            int code = Main.execute(standInContext, command, new PrintWriter(Writer.nullWriter()),
+                    new PrintWriter(Writer.nullWriter()));
+            Files.deleteIfExists(file);
+            return code == 0;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**

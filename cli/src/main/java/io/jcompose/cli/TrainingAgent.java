@@ -20,17 +20,24 @@ import java.util.List;
  * A stand-in agent for {@link AotTraining} when no real one answers (the startup cache is usually recorded right
  * after a build, agent or not): it answers the read-only requests of {@code ps} and {@code up --dry-run} from a
  * socket in a temporary directory, so the agent client's, planner's and view's code is in the cache either way.
- * The project's one container, every network or volume list empty, every other request "not found".
+ * The project's one container, every network or volume list empty, every other request "not found" — except what
+ * {@code run --rm} of an image-only service asks, which it also answers as if it ran: the image, the create, an
+ * attachment whose container exits 0 at once, the start and the removal.
  */
 final class TrainingAgent implements AutoCloseable {
     private final Path dir;
     private final ServerSocketChannel server;
     private final byte[] containers;
+    private final byte[] container;
+    private final byte[] image;
 
     private TrainingAgent(Path dir, ServerSocketChannel server, ContainerView container) {
         this.dir = dir;
         this.server = server;
         this.containers = RecordJson.write(List.of(container));
+        this.container = RecordJson.write(container);
+        this.image = RecordJson.write(new io.jcompose.agent.api.v1.ImageView("sha256:00", List.of(), List.of(), 0, null,
+                java.util.Map.of(), "linux/amd64", null));
     }
 
     /** Listens in a new temporary directory, the runtime directory to hand the commands. */
@@ -70,8 +77,25 @@ final class TrainingAgent implements AutoCloseable {
         String head = readHead(in);
         if (head.isEmpty()) return;
         String target = head.substring(0, head.indexOf("\r\n"));
+        skipBody(head, in);
         if (target.startsWith("GET /v1/containers?")) {
             respond(out, "200 OK", containers);
+        } else if (target.startsWith("GET /v1/images/")) {
+            respond(out, "200 OK", image);
+        } else if (target.startsWith("POST /v1/containers ")) {
+            respond(out, "201 Created", container);
+        } else if (target.startsWith("POST /v1/containers/") && target.contains("/attach")) {
+            out.write("HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\nUpgrade: tcp\r\n\r\n"
+                    .getBytes(StandardCharsets.UTF_8));
+            byte[] exit = io.jcompose.agent.api.v1.ExecFrame.exitPayload(0);
+            out.write(io.jcompose.agent.api.v1.ExecFrame.frame(io.jcompose.agent.api.v1.ExecFrame.EXIT, exit, 0,
+                    exit.length));
+            out.flush();
+        } else if (target.startsWith("POST /v1/containers/") && target.contains("/start")) {
+            respond(out, "200 OK", container);
+        } else if (target.startsWith("DELETE /v1/containers/")) {
+            out.write("HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.UTF_8));
+            out.flush();
         } else if (target.startsWith("GET /v1/networks") || target.startsWith("GET /v1/volumes")) {
             respond(out, "200 OK", "[]".getBytes(StandardCharsets.UTF_8));
         } else {
@@ -80,7 +104,16 @@ final class TrainingAgent implements AutoCloseable {
         }
     }
 
-    /** The request line and headers (the training requests have no body). */
+    /** Reads past the request's body, so that closing the connection does not reset it before the answer is read. */
+    private static void skipBody(String head, InputStream in) throws IOException {
+        for (String line : head.split("\r\n")) {
+            if (line.regionMatches(true, 0, "Content-Length:", 0, 15)) {
+                in.readNBytes(Integer.parseInt(line.substring(15).strip()));
+            }
+        }
+    }
+
+    /** The request line and headers. */
     private static String readHead(InputStream in) throws IOException {
         StringBuilder head = new StringBuilder();
         int c;
