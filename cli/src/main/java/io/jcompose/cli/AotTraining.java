@@ -30,6 +30,7 @@ public final class AotTraining {
                 List.of("--help"),
                 List.of("config", "--help"),
                 List.of("run", "--help"),
+                List.of("down", "--help"),
                 List.of("no-such-command")));
         for (String file : args) {
             if (!Files.isRegularFile(Path.of(file))) continue;

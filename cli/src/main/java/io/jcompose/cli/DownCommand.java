@@ -2,28 +2,33 @@ package io.jcompose.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code jcompose down}: options only; the work is in {@link Lifecycle}. */
-@Command(name = "down", description = "Stop and remove containers and networks (and volumes with -v).", sortOptions = false)
 final class DownCommand extends ProjectCommand {
-    @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "Only these services.")
     List<String> services = new ArrayList<>();
-
-    @Option(names = {"-v", "--volumes"}, description = "Also remove the named volumes of the project (never external ones).")
     boolean volumes;
-
-    @Option(names = "--remove-orphans", description = "Also remove containers of services not in the compose file.")
     boolean removeOrphans;
-
-    @Option(names = "--rmi", paramLabel = "TYPE",
-            description = "Remove images used by services: local (only those built for the project, without a custom tag) or all.")
     String rmi;
-
-    @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", description = "Seconds to wait before killing.")
     Integer timeout;
+
+    /** The command's model, built in code ({@link FieldBinding}) in the order of {@code down --help}. */
+    @Override
+    CommandSpec model() {
+        newModel("down", "Stop and remove containers and networks (and volumes with -v).");
+        spec.addPositional(FieldBinding.positionalStrings(() -> services, v -> services = v).arity("0..*")
+                .paramLabel("SERVICE").description("Only these services.").build());
+        spec.addOption(FieldBinding.option(boolean.class, () -> volumes, v -> volumes = v, "-v", "--volumes")
+                .description("Also remove the named volumes of the project (never external ones).").build());
+        spec.addOption(FieldBinding.option(boolean.class, () -> removeOrphans, v -> removeOrphans = v,
+                "--remove-orphans").description("Also remove containers of services not in the compose file.").build());
+        spec.addOption(FieldBinding.option(String.class, () -> rmi, v -> rmi = v, "--rmi").paramLabel("TYPE")
+                .description("Remove images used by services: local (only those built for the project, without a "
+                        + "custom tag) or all.").build());
+        spec.addOption(FieldBinding.option(Integer.class, () -> timeout, v -> timeout = v, "-t", "--timeout")
+                .paramLabel("SECONDS").description("Seconds to wait before killing.").build());
+        return spec;
+    }
 
     @Override
     public Integer call() throws InterruptedException {

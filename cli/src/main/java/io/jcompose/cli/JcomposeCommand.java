@@ -135,12 +135,20 @@ public final class JcomposeCommand implements Callable<Integer> {
         return spec;
     }
 
-    /** Registers subcommand {@code name}: {@code run}'s model is built in code, the others' read from annotations. */
+    /**
+     * Registers subcommand {@code name}: the models of the commands users wait for most ({@code run}, {@code ps},
+     * {@code down}) are built in code, the others' read from their annotations.
+     */
     private void addSubcommand(CommandLine cl, String name) {
-        if (name.equals("run")) {
-            RunCommand run = new RunCommand();
-            run.root = this;
-            cl.addSubcommand(name, new CommandLine(run.model()));
+        ProjectCommand inCode = switch (name) {
+            case "run" -> new RunCommand();
+            case "ps" -> new PsCommand();
+            case "down" -> new DownCommand();
+            default -> null;
+        };
+        if (inCode != null) {
+            inCode.root = this;
+            cl.addSubcommand(name, new CommandLine(inCode.model()));
         } else {
             cl.addSubcommand(name, SUBCOMMANDS.get(name));
         }

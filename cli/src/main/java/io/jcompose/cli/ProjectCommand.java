@@ -21,6 +21,23 @@ abstract class ProjectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /**
+     * A model for this command built in code ({@link FieldBinding}): its name, description, options in declared
+     * order and {@code -h/--help} first, as the annotations gave it; the caller adds the rest.
+     */
+    CommandSpec newModel(String name, String description) {
+        spec = CommandSpec.wrapWithoutInspection(this);
+        spec.name(name).usageMessage().description(description).sortOptions(false);
+        helpOption = new HelpOption();
+        spec.addMixin("helpOption", helpOption.mixin());
+        return spec;
+    }
+
+    /** The model of a command that builds it in code, else null (picocli reads its annotations). */
+    CommandSpec model() {
+        return null;
+    }
+
     /** A session of this command on its output and error streams. */
     StackSession session() {
         return new StackSession(root, spec.commandLine().getOut(), spec.commandLine().getErr());

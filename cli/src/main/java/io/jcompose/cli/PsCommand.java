@@ -2,38 +2,45 @@ package io.jcompose.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code jcompose ps}: options only; the work is in {@link Lifecycle}. */
-@Command(name = "ps", description = "List the containers of the project.", sortOptions = false)
+/** {@code jcompose ps}: options only; the work is in {@link PsView}. Its model is built in code. */
 final class PsCommand extends ProjectCommand {
-    @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "Only these services.")
     List<String> services = new ArrayList<>();
 
     enum Format { table, json }
 
-    @Option(names = {"-a", "--all"}, description = "Show stopped containers too.")
     boolean all;
-
-    @Option(names = {"-q", "--quiet"}, description = "Only print container IDs.")
     boolean quiet;
-
-    @Option(names = "--services", description = "Print the service names, one per line.")
     boolean servicesOnly;
-
-    @Option(names = "--status", paramLabel = "STATUS",
-            description = "Only containers in this state: created, running, paused, restarting, exited, dead; repeatable.")
     List<String> status = new ArrayList<>();
-
-    @Option(names = "--filter", paramLabel = "KEY=VALUE",
-            description = "Filter services by a property (supported filters: status), e.g. --filter status=running.")
     String filter;
-
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format = Format.table;
+
+    /** The command's model, built in code ({@link FieldBinding}) in the order of {@code ps --help}. */
+    @Override
+    CommandSpec model() {
+        newModel("ps", "List the containers of the project.");
+        spec.addPositional(FieldBinding.positionalStrings(() -> services, v -> services = v).arity("0..*")
+                .paramLabel("SERVICE").description("Only these services.").build());
+        spec.addOption(FieldBinding.option(boolean.class, () -> all, v -> all = v, "-a", "--all")
+                .description("Show stopped containers too.").build());
+        spec.addOption(FieldBinding.option(boolean.class, () -> quiet, v -> quiet = v, "-q", "--quiet")
+                .description("Only print container IDs.").build());
+        spec.addOption(FieldBinding.option(boolean.class, () -> servicesOnly, v -> servicesOnly = v, "--services")
+                .description("Print the service names, one per line.").build());
+        spec.addOption(FieldBinding.strings(() -> status, v -> status = v, "--status").paramLabel("STATUS")
+                .description("Only containers in this state: created, running, paused, restarting, exited, dead; "
+                        + "repeatable.").build());
+        spec.addOption(FieldBinding.option(String.class, () -> filter, v -> filter = v, "--filter")
+                .paramLabel("KEY=VALUE")
+                .description("Filter services by a property (supported filters: status), e.g. --filter status=running.")
+                .build());
+        spec.addOption(FieldBinding.option(Format.class, () -> format, v -> format = v, "--format").paramLabel("FORMAT")
+                .defaultValue("table").description("Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+                .build());
+        return spec;
+    }
 
     @Override
     public Integer call() throws InterruptedException {

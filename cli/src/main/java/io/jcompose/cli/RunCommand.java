@@ -31,11 +31,9 @@ final class RunCommand extends ProjectCommand {
     boolean interactive = true;
 
     /** The command's model, in the order of {@code run --help}; {@link #root} is set by whoever registers it. */
+    @Override
     CommandSpec model() {
-        spec = CommandSpec.wrapWithoutInspection(this);
-        spec.name("run").usageMessage().description(DESCRIPTION).sortOptions(false);
-        helpOption = new HelpOption();
-        spec.addMixin("helpOption", helpOption.mixin());
+        newModel("run", DESCRIPTION);
         spec.addPositional(FieldBinding.positional(String.class, () -> service, v -> service = v).index("0")
                 .arity("1").required(true).paramLabel("SERVICE").description("The service to run a container of.").build());
         spec.addPositional(FieldBinding.positionalStrings(() -> command, v -> command = v).index("1..*").arity("0..*")
