@@ -56,6 +56,7 @@ public final class NetworkManager implements AutoCloseable {
     private final NetworkOperations networks;
     private final ContainerOperations containers;
     private final List<String> lostReservations = new ArrayList<>();
+    private final Teardowns teardowns = new Teardowns();
 
     private NetworkManager(NetworkManagerConfig config, HostTools tools, ManagerState state) {
         this.config = config;
@@ -99,15 +100,21 @@ public final class NetworkManager implements AutoCloseable {
         return networks.ensure(spec);
     }
 
-    /** Removes the network's bridge and rules and forgets its leases. Fails while containers are attached. */
-    public synchronized void remove(NetworkName name) {
-        networks.remove(name);
+    /**
+     * Removes the network's bridge and rules and forgets its leases. Fails while containers are attached; the
+     * teardowns of containers detached by {@link #detachLater} are waited for first.
+     */
+    public void remove(NetworkName name) {
+        teardowns.awaitAll();
+        synchronized (this) {
+            networks.remove(name);
+        }
     }
 
     /** Removes the network of {@code spec}, unless it is external: external networks are never removed. */
-    public synchronized void remove(NetworkSpec spec) {
+    public void remove(NetworkSpec spec) {
         if (!spec.external()) {
-            networks.remove(spec.name());
+            remove(spec.name());
         }
     }
 
@@ -126,8 +133,11 @@ public final class NetworkManager implements AutoCloseable {
      * Networks a container: ports are planned and reserved first (a taken port fails here, before
      * anything exists), then its namespace, veths, addresses and routes, then the DNAT entries.
      */
-    public synchronized Attachment attach(AttachRequest request) {
-        return containers.attach(request);
+    public Attachment attach(AttachRequest request) {
+        teardowns.await(request.container()); // a previous run's, still going
+        synchronized (this) {
+            return containers.attach(request);
+        }
     }
 
     /**
@@ -139,6 +149,7 @@ public final class NetworkManager implements AutoCloseable {
      * detaches a container once at a time (the agent holds the container's lock).
      */
     public void detach(ContainerId id) {
+        teardowns.await(id);
         Optional<ContainerState> container;
         synchronized (this) {
             container = containers.detachable(id);
@@ -152,13 +163,50 @@ public final class NetworkManager implements AutoCloseable {
         }
     }
 
-    /** Reads the current state without the lock: a container's exit need not wait for another's detach. */
+    /**
+     * As {@link #detach}, but the veths and the namespace go on a virtual thread: the container counts as
+     * detached at once (no attachment is listed for it any more), while its interface names and addresses stay
+     * allocated until they are gone, so nothing reuses them early. Deleting a veth waits for the kernel's RCU
+     * grace periods, tens of milliseconds: what a container's exit does this way, a removal that follows it need
+     * not wait for. The container's next attach, a network's removal, {@link #removeAll} and {@link #close} wait
+     * for the teardown. If it fails the container stays attached in the state, for a later detach or the next
+     * start's {@link #cleanupLeftovers}.
+     */
+    public void detachLater(ContainerId id) {
+        ContainerState container;
+        synchronized (this) {
+            Optional<ContainerState> found = teardowns.isRunning(id) ? Optional.empty() : containers.detachable(id);
+            if (found.isEmpty() || !teardowns.begin(id)) {
+                return;
+            }
+            container = found.get();
+        }
+        Thread.ofVirtual().name("detach-" + id.value()).start(() -> {
+            try {
+                containers.removeInterfaces(container);
+                synchronized (this) {
+                    containers.forget(id);
+                }
+            } catch (RuntimeException e) {
+                System.getLogger(NetworkManager.class.getName()).log(System.Logger.Level.WARNING,
+                        "cannot detach " + id + ": " + e.getMessage());
+            } finally {
+                teardowns.end(id);
+            }
+        });
+    }
+
+    /**
+     * Reads the current state without the lock: a container's exit need not wait for another's detach. A
+     * container whose {@link #detachLater} teardown still runs is not attached any more.
+     */
     public Optional<Attachment> attachment(ContainerId id) {
-        return cell.get().container(id).map(ContainerState::toAttachment);
+        return cell.get().container(id).filter(c -> !teardowns.isRunning(id)).map(ContainerState::toAttachment);
     }
 
     public List<Attachment> attachments() {
-        return cell.get().containers().values().stream().map(ContainerState::toAttachment).toList();
+        return cell.get().containers().values().stream().filter(c -> !teardowns.isRunning(c.id()))
+                .map(ContainerState::toAttachment).toList();
     }
 
     /** Publishes more ports of an attached container; returns all the ports it publishes now. */
@@ -207,7 +255,14 @@ public final class NetworkManager implements AutoCloseable {
     }
 
     /** Tears down everything this manager made: namespaces, veths, bridges, rules, leases, reservations. */
-    public synchronized void removeAll() {
+    public void removeAll() {
+        teardowns.awaitAll();
+        synchronized (this) {
+            removeAllNow();
+        }
+    }
+
+    private void removeAllNow() {
         List<ContainerState> all = new ArrayList<>(cell.get().containers().values());
         // containers sharing a namespace go before the container that owns it
         all.sort((a, b) -> Boolean.compare(b.mode() instanceof NetworkMode.Shared, a.mode() instanceof NetworkMode.Shared));
@@ -227,7 +282,10 @@ public final class NetworkManager implements AutoCloseable {
 
     /** Releases the JVM's resources (port reservations). Networks, namespaces and rules stay. */
     @Override
-    public synchronized void close() {
-        tools.reservations().close();
+    public void close() {
+        teardowns.awaitAll();
+        synchronized (this) {
+            tools.reservations().close();
+        }
     }
 }
