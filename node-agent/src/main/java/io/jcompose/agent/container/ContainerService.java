@@ -76,6 +76,7 @@ public final class ContainerService {
     private final List<ContainerHooks> hooks = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ContainerNetworking networking;
     private final ImageRootfs images;
+    private final Trash trash;
     /** Containers {@link #prepare}d and not started yet, by id. */
     private final Map<String, Prepared> prepared = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile Duration preparedFor = Duration.ofSeconds(60);
@@ -103,6 +104,7 @@ public final class ContainerService {
         this.networking = networking;
         this.exits = new ExitRecorder(store, runtime, layout, events, locks, networking, this::afterExit);
         this.execs = new Execs(runtime, host, layout);
+        this.trash = new Trash(layout.trashDir());
     }
 
     public Container create(CreateRequest request) {
@@ -436,7 +438,7 @@ public final class ContainerService {
             if (now.imageId() != null) {
                 images.release(id);
             }
-            deleteTree(layout.containerDir(id));
+            trash.discard(layout.containerDir(id));
             deleteQuietly(layout.monitorPidFile(id));
             deleteQuietly(layout.exitDir().resolve(id));
             publish(ContainerEvent.Type.DESTROYED, now);
@@ -547,6 +549,10 @@ public final class ContainerService {
 
     ContainerLayout layout() {
         return layout;
+    }
+
+    Trash trash() {
+        return trash;
     }
 
     private void publish(ContainerEvent.Type type, Container c) {
