@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 
 /**
@@ -104,11 +105,9 @@ public final class NetworkManager implements AutoCloseable {
      * Removes the network's bridge and rules and forgets its leases. Fails while containers are attached; the
      * teardowns of containers detached by {@link #detachLater} are waited for first.
      */
-    public void remove(NetworkName name) {
-        teardowns.awaitAll();
-        synchronized (this) {
-            networks.remove(name);
-        }
+    public synchronized void remove(NetworkName name) {
+        settleTeardowns();
+        networks.remove(name);
     }
 
     /** Removes the network of {@code spec}, unless it is external: external networks are never removed. */
@@ -133,11 +132,9 @@ public final class NetworkManager implements AutoCloseable {
      * Networks a container: ports are planned and reserved first (a taken port fails here, before
      * anything exists), then its namespace, veths, addresses and routes, then the DNAT entries.
      */
-    public Attachment attach(AttachRequest request) {
-        teardowns.await(request.container()); // a previous run's, still going
-        synchronized (this) {
-            return containers.attach(request);
-        }
+    public synchronized Attachment attach(AttachRequest request) {
+        settle(request.container()); // a previous run's teardown, still going
+        return containers.attach(request);
     }
 
     /**
@@ -149,7 +146,7 @@ public final class NetworkManager implements AutoCloseable {
      * detaches a container once at a time (the agent holds the container's lock).
      */
     public void detach(ContainerId id) {
-        teardowns.await(id);
+        settle(id);
         Optional<ContainerState> container;
         synchronized (this) {
             container = containers.detachable(id);
@@ -169,31 +166,67 @@ public final class NetworkManager implements AutoCloseable {
      * allocated until they are gone, so nothing reuses them early. Deleting a veth waits for the kernel's RCU
      * grace periods, tens of milliseconds: what a container's exit does this way, a removal that follows it need
      * not wait for. The container's next attach, a network's removal, {@link #removeAll} and {@link #close} wait
-     * for the teardown. If it fails the container stays attached in the state, for a later detach or the next
+     * for the teardown (which needs no lock to finish its kernel part, so they may wait holding the manager's). If it fails the container stays attached in the state, for a later detach or the next
      * start's {@link #cleanupLeftovers}.
      */
     public void detachLater(ContainerId id) {
         ContainerState container;
+        CompletableFuture<Boolean> teardown;
         synchronized (this) {
             Optional<ContainerState> found = teardowns.isRunning(id) ? Optional.empty() : containers.detachable(id);
-            if (found.isEmpty() || !teardowns.begin(id)) {
+            teardown = found.isEmpty() ? null : teardowns.begin(id);
+            if (teardown == null) {
                 return;
             }
             container = found.get();
         }
         Thread.ofVirtual().name("detach-" + id.value()).start(() -> {
+            boolean removed = false;
             try {
                 containers.removeInterfaces(container);
-                synchronized (this) {
-                    containers.forget(id);
-                }
+                removed = true;
             } catch (RuntimeException e) {
-                System.getLogger(NetworkManager.class.getName()).log(System.Logger.Level.WARNING,
-                        "cannot detach " + id + ": " + e.getMessage());
-            } finally {
-                teardowns.end(id);
+                log("cannot detach " + id + ": " + e.getMessage());
+                teardowns.end(id, teardown); // attached again, for a later detach or the next start's sweep
+            }
+            teardown.complete(removed);
+            if (removed) {
+                try {
+                    synchronized (this) {
+                        if (teardowns.end(id, teardown)) {
+                            containers.forget(id);
+                        }
+                    }
+                } catch (RuntimeException e) {
+                    log("cannot forget " + id + ": " + e.getMessage());
+                }
             }
         });
+    }
+
+    /**
+     * Waits for the {@link #detachLater} teardown of {@code id}, if one runs, and forgets the container if the
+     * teardown's own thread has not yet. The wait takes no lock, so callers may hold the manager's.
+     */
+    private void settle(ContainerId id) {
+        CompletableFuture<Boolean> teardown = teardowns.get(id);
+        if (teardown == null) {
+            return;
+        }
+        boolean removed = teardown.join();
+        synchronized (this) {
+            if (removed && teardowns.end(id, teardown)) {
+                containers.forget(id);
+            }
+        }
+    }
+
+    private void settleTeardowns() {
+        teardowns.ids().forEach(this::settle);
+    }
+
+    private static void log(String message) {
+        System.getLogger(NetworkManager.class.getName()).log(System.Logger.Level.WARNING, message);
     }
 
     /**
@@ -255,14 +288,8 @@ public final class NetworkManager implements AutoCloseable {
     }
 
     /** Tears down everything this manager made: namespaces, veths, bridges, rules, leases, reservations. */
-    public void removeAll() {
-        teardowns.awaitAll();
-        synchronized (this) {
-            removeAllNow();
-        }
-    }
-
-    private void removeAllNow() {
+    public synchronized void removeAll() {
+        settleTeardowns();
         List<ContainerState> all = new ArrayList<>(cell.get().containers().values());
         // containers sharing a namespace go before the container that owns it
         all.sort((a, b) -> Boolean.compare(b.mode() instanceof NetworkMode.Shared, a.mode() instanceof NetworkMode.Shared));
@@ -282,10 +309,8 @@ public final class NetworkManager implements AutoCloseable {
 
     /** Releases the JVM's resources (port reservations). Networks, namespaces and rules stay. */
     @Override
-    public void close() {
-        teardowns.awaitAll();
-        synchronized (this) {
-            tools.reservations().close();
-        }
+    public synchronized void close() {
+        settleTeardowns();
+        tools.reservations().close();
     }
 }

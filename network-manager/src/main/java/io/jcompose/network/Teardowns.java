@@ -6,40 +6,35 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The detaches {@link NetworkManager#detachLater} left running: a container counts as detached as soon as its
- * teardown is registered here, while its veths, namespace, names and leases go on a thread of their own.
- * Whatever needs them gone (the same container's next attach, a network's removal, the manager's close) waits
- * for them with {@link #await}; never while holding the manager's lock, which each teardown takes at its end.
+ * The detaches {@link NetworkManager#detachLater} left running. A container counts as detached as soon as its
+ * teardown is registered here; the teardown's future completes once its veths and namespace are gone (true) or
+ * could not be removed (false), which takes no lock, so anyone may wait for it, even under the manager's lock.
+ * Whoever then takes the entry out (the teardown's thread, or a waiter that needs it gone first) forgets the
+ * container in the state, under the manager's lock.
  */
 final class Teardowns {
-    private final Map<ContainerId, CompletableFuture<Void>> running = new ConcurrentHashMap<>();
+    private final Map<ContainerId, CompletableFuture<Boolean>> running = new ConcurrentHashMap<>();
 
-    /** Registers the teardown of {@code id}; false when one runs already. */
-    boolean begin(ContainerId id) {
-        return running.putIfAbsent(id, new CompletableFuture<>()) == null;
+    /** Registers the teardown of {@code id}; null when one runs already. */
+    CompletableFuture<Boolean> begin(ContainerId id) {
+        CompletableFuture<Boolean> mine = new CompletableFuture<>();
+        return running.putIfAbsent(id, mine) == null ? mine : null;
     }
 
-    void end(ContainerId id) {
-        CompletableFuture<Void> done = running.remove(id);
-        if (done != null) {
-            done.complete(null);
-        }
+    CompletableFuture<Boolean> get(ContainerId id) {
+        return running.get(id);
+    }
+
+    /** Takes the entry out if it is still {@code teardown}'s; true for the one caller that did. */
+    boolean end(ContainerId id, CompletableFuture<Boolean> teardown) {
+        return running.remove(id, teardown);
     }
 
     boolean isRunning(ContainerId id) {
         return running.containsKey(id);
     }
 
-    /** Waits for the teardown of {@code id}, if one runs. */
-    void await(ContainerId id) {
-        CompletableFuture<Void> done = running.get(id);
-        if (done != null) {
-            done.join();
-        }
-    }
-
-    /** Waits for every teardown running now. */
-    void awaitAll() {
-        List.copyOf(running.values()).forEach(CompletableFuture::join);
+    List<ContainerId> ids() {
+        return List.copyOf(running.keySet());
     }
 }
