@@ -35,8 +35,8 @@ public final class Snapshotter {
     static final int MAX_MOUNT_DATA = 4095;
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
     private static final String PARENTS = "parents";
-    /** Removed snapshots until their files are deleted; no key starts with a dot. */
-    private static final String TRASH = ".trash";
+    /** Removed snapshots until their files are deleted, beside {@code snapshots/}. */
+    private static final String TRASH = "snapshot-trash";
 
     private final Path root;
     private final Path snapshots;
@@ -55,7 +55,7 @@ public final class Snapshotter {
         try {
             Files.createDirectories(snapshots);
             // what removals had not deleted yet when the last user of the store stopped
-            Trees.delete(snapshots.resolve(TRASH));
+            Trees.delete(this.root.resolve(TRASH));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -135,7 +135,7 @@ public final class Snapshotter {
         try {
             // One rename frees the key at once; the files (an upper and a work directory, whatever the container
             // wrote) are deleted on a thread of their own, so a container's removal does not wait for them.
-            Path trash = Files.createDirectories(snapshots.resolve(TRASH)).resolve(key + "." + System.nanoTime());
+            Path trash = Files.createDirectories(root.resolve(TRASH)).resolve(key + "." + System.nanoTime());
             Files.move(dir, trash, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             Thread.ofVirtual().name("snapshot-trash").start(() -> deleteQuietly(trash));
             return;
