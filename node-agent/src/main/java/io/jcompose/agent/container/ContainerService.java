@@ -405,10 +405,14 @@ public final class ContainerService {
         if (force) {
             CompletableFuture<Container> exit = locks.locked(id, () -> {
                 Container now = load(id);
-                hooks.forEach(h -> h.stopRequested(now));
                 if (!now.state().isLive()) {
+                    // No exit follows, so the hooks are not told of a stop (the restart policy would sync its
+                    // store for a row about to go); removed at once, under this same lock, so that no pending
+                    // restart can start it in between.
+                    removeLocked(now, volumes);
                     return null;
                 }
+                hooks.forEach(h -> h.stopRequested(now));
                 CompletableFuture<Container> f = exits.next(id);
                 runtime.kill(id, "SIGKILL", true);
                 if (now.state() == ContainerState.PAUSED) {
@@ -416,36 +420,43 @@ public final class ContainerService {
                 }
                 return f;
             });
-            if (exit != null) {
-                ExitRecorder.await(exit, KILL_WAIT, c);
+            if (exit == null) {
+                locks.forget(id);
+                return;
             }
+            ExitRecorder.await(exit, KILL_WAIT, c);
         }
         locks.locked(id, () -> {
-            Container now = load(id);
-            now.state().check(Operation.REMOVE);
-            Prepared run = prepared.remove(id);
-            if (run != null) {
-                exits.cancel(id, run.exit());
-            }
-            if (Files.exists(layout.runtimeRoot().resolve(id))) {
-                runtime.delete(id, true); // normally done already, when the exit was recorded (a prepared run: now)
-            }
-            networking.detach(now); // normally gone with the exit; this catches an exit recorded without it
-            if (now.imageId() != null) {
-                images.unmount(layout.rootfs(id));
-            }
-            store.delete(id); // the commit point: from here on the container is gone
-            if (now.imageId() != null) {
-                images.release(id);
-            }
-            trash.discard(layout.containerDir(id));
-            deleteQuietly(layout.monitorPidFile(id));
-            deleteQuietly(layout.exitDir().resolve(id));
-            publish(ContainerEvent.Type.DESTROYED, now);
-            hooks.forEach(h -> h.removed(now, volumes));
+            removeLocked(load(id), volumes);
             return null;
         });
         locks.forget(id);
+    }
+
+    /** The removal itself; the caller holds the container's lock. */
+    private void removeLocked(Container now, boolean volumes) {
+        String id = now.id().value();
+        now.state().check(Operation.REMOVE);
+        Prepared run = prepared.remove(id);
+        if (run != null) {
+            exits.cancel(id, run.exit());
+        }
+        if (Files.exists(layout.runtimeRoot().resolve(id))) {
+            runtime.delete(id, true); // normally done already, when the exit was recorded (a prepared run: now)
+        }
+        networking.detach(now); // normally gone with the exit; this catches an exit recorded without it
+        if (now.imageId() != null) {
+            images.unmount(layout.rootfs(id));
+        }
+        store.delete(id); // the commit point: from here on the container is gone
+        if (now.imageId() != null) {
+            images.release(id);
+        }
+        trash.discard(layout.containerDir(id));
+        deleteQuietly(layout.monitorPidFile(id));
+        deleteQuietly(layout.exitDir().resolve(id));
+        publish(ContainerEvent.Type.DESTROYED, now);
+        hooks.forEach(h -> h.removed(now, volumes));
     }
 
     public Container inspect(String ref) {
