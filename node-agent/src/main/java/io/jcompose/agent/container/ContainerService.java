@@ -470,11 +470,19 @@ public final class ContainerService {
 
     /** Completes with the container once it is not running (at once when it is not). */
     public CompletableFuture<Container> waitForExit(String ref) {
-        String id = inspect(ref).id().value();
+        return watchExit(inspect(ref).id().value()).exit();
+    }
+
+    /** A container as it is now, and the future of its exit (done at once when it is not running). */
+    public record ExitWatch(Container now, CompletableFuture<Container> exit) {
+    }
+
+    /** As {@link #waitForExit}, by full id, with the state the subscription was made in: one read of the store. */
+    public ExitWatch watchExit(String id) {
         // Under the lock, so the exit cannot be recorded between the state check and the subscription.
         return locks.locked(id, () -> {
             Container c = load(id);
-            return c.state().isLive() ? exits.next(id) : CompletableFuture.completedFuture(c);
+            return new ExitWatch(c, c.state().isLive() ? exits.next(id) : CompletableFuture.completedFuture(c));
         });
     }
 
