@@ -42,6 +42,7 @@ import java.util.function.Supplier;
  * layers/&lt;chain&gt;/diff     unpacked layers, shared between images
  * l/&lt;short&gt;              short links to them, for mount options
  * snapshots/&lt;key&gt;/       containers' upper and work directories
+ * snapshot-trash/         removed snapshots, until a thread of their own has deleted them
  * images.json             images and their names
  * </pre>
  * Pulls run concurrently; removal and pruning wait for them (a read/write lock). A failed pull leaves

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 
 /**
@@ -56,6 +57,7 @@ public final class NetworkManager implements AutoCloseable {
     private final NetworkOperations networks;
     private final ContainerOperations containers;
     private final List<String> lostReservations = new ArrayList<>();
+    private final Teardowns teardowns = new Teardowns();
 
     private NetworkManager(NetworkManagerConfig config, HostTools tools, ManagerState state) {
         this.config = config;
@@ -99,15 +101,19 @@ public final class NetworkManager implements AutoCloseable {
         return networks.ensure(spec);
     }
 
-    /** Removes the network's bridge and rules and forgets its leases. Fails while containers are attached. */
+    /**
+     * Removes the network's bridge and rules and forgets its leases. Fails while containers are attached; the
+     * teardowns of containers detached by {@link #detachLater} are waited for first.
+     */
     public synchronized void remove(NetworkName name) {
+        settleTeardowns();
         networks.remove(name);
     }
 
     /** Removes the network of {@code spec}, unless it is external: external networks are never removed. */
-    public synchronized void remove(NetworkSpec spec) {
+    public void remove(NetworkSpec spec) {
         if (!spec.external()) {
-            networks.remove(spec.name());
+            remove(spec.name());
         }
     }
 
@@ -127,6 +133,7 @@ public final class NetworkManager implements AutoCloseable {
      * anything exists), then its namespace, veths, addresses and routes, then the DNAT entries.
      */
     public synchronized Attachment attach(AttachRequest request) {
+        settle(request.container()); // a previous run's teardown, still going
         return containers.attach(request);
     }
 
@@ -139,6 +146,7 @@ public final class NetworkManager implements AutoCloseable {
      * detaches a container once at a time (the agent holds the container's lock).
      */
     public void detach(ContainerId id) {
+        settle(id);
         Optional<ContainerState> container;
         synchronized (this) {
             container = containers.detachable(id);
@@ -152,13 +160,86 @@ public final class NetworkManager implements AutoCloseable {
         }
     }
 
-    /** Reads the current state without the lock: a container's exit need not wait for another's detach. */
+    /**
+     * As {@link #detach}, but the veths and the namespace go on a virtual thread: the container counts as
+     * detached at once (no attachment is listed for it any more), while its interface names and addresses stay
+     * allocated until they are gone, so nothing reuses them early. Deleting a veth waits for the kernel's RCU
+     * grace periods, tens of milliseconds: what a container's exit does this way, a removal that follows it need
+     * not wait for. The container's next attach, a network's removal, {@link #removeAll} and {@link #close} wait
+     * for the teardown (which needs no lock to finish its kernel part, so they may wait holding the manager's). If it fails the container stays attached in the state, for a later detach or the next
+     * start's {@link #cleanupLeftovers}.
+     */
+    public void detachLater(ContainerId id) {
+        ContainerState container;
+        CompletableFuture<Boolean> teardown;
+        synchronized (this) {
+            Optional<ContainerState> found = teardowns.isRunning(id) ? Optional.empty() : containers.detachable(id);
+            teardown = found.isEmpty() ? null : teardowns.begin(id);
+            if (teardown == null) {
+                return;
+            }
+            container = found.get();
+        }
+        Thread.ofVirtual().name("detach-" + id.value()).start(() -> {
+            boolean removed = false;
+            try {
+                containers.removeInterfaces(container);
+                removed = true;
+            } catch (RuntimeException e) {
+                log("cannot detach " + id + ": " + e.getMessage());
+                teardowns.end(id, teardown); // attached again, for a later detach or the next start's sweep
+            }
+            teardown.complete(removed);
+            if (removed) {
+                try {
+                    synchronized (this) {
+                        if (teardowns.end(id, teardown)) {
+                            containers.forget(id);
+                        }
+                    }
+                } catch (RuntimeException e) {
+                    log("cannot forget " + id + ": " + e.getMessage());
+                }
+            }
+        });
+    }
+
+    /**
+     * Waits for the {@link #detachLater} teardown of {@code id}, if one runs, and forgets the container if the
+     * teardown's own thread has not yet. The wait takes no lock, so callers may hold the manager's.
+     */
+    private void settle(ContainerId id) {
+        CompletableFuture<Boolean> teardown = teardowns.get(id);
+        if (teardown == null) {
+            return;
+        }
+        boolean removed = teardown.join();
+        synchronized (this) {
+            if (removed && teardowns.end(id, teardown)) {
+                containers.forget(id);
+            }
+        }
+    }
+
+    private void settleTeardowns() {
+        teardowns.ids().forEach(this::settle);
+    }
+
+    private static void log(String message) {
+        System.getLogger(NetworkManager.class.getName()).log(System.Logger.Level.WARNING, message);
+    }
+
+    /**
+     * Reads the current state without the lock: a container's exit need not wait for another's detach. A
+     * container whose {@link #detachLater} teardown still runs is not attached any more.
+     */
     public Optional<Attachment> attachment(ContainerId id) {
-        return cell.get().container(id).map(ContainerState::toAttachment);
+        return cell.get().container(id).filter(c -> !teardowns.isRunning(id)).map(ContainerState::toAttachment);
     }
 
     public List<Attachment> attachments() {
-        return cell.get().containers().values().stream().map(ContainerState::toAttachment).toList();
+        return cell.get().containers().values().stream().filter(c -> !teardowns.isRunning(c.id()))
+                .map(ContainerState::toAttachment).toList();
     }
 
     /** Publishes more ports of an attached container; returns all the ports it publishes now. */
@@ -208,6 +289,7 @@ public final class NetworkManager implements AutoCloseable {
 
     /** Tears down everything this manager made: namespaces, veths, bridges, rules, leases, reservations. */
     public synchronized void removeAll() {
+        settleTeardowns();
         List<ContainerState> all = new ArrayList<>(cell.get().containers().values());
         // containers sharing a namespace go before the container that owns it
         all.sort((a, b) -> Boolean.compare(b.mode() instanceof NetworkMode.Shared, a.mode() instanceof NetworkMode.Shared));
@@ -228,6 +310,7 @@ public final class NetworkManager implements AutoCloseable {
     /** Releases the JVM's resources (port reservations). Networks, namespaces and rules stay. */
     @Override
     public synchronized void close() {
+        settleTeardowns();
         tools.reservations().close();
     }
 }

@@ -35,6 +35,8 @@ public final class Snapshotter {
     static final int MAX_MOUNT_DATA = 4095;
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
     private static final String PARENTS = "parents";
+    /** Removed snapshots until their files are deleted, beside {@code snapshots/}. */
+    private static final String TRASH = "snapshot-trash";
 
     private final Path root;
     private final Path snapshots;
@@ -52,6 +54,8 @@ public final class Snapshotter {
         this.privileged = privileged;
         try {
             Files.createDirectories(snapshots);
+            // what removals had not deleted yet when the last user of the store stopped
+            Trees.delete(this.root.resolve(TRASH));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -127,11 +131,32 @@ public final class Snapshotter {
 
     public void remove(String key) {
         checkKey(key);
+        Path dir = snapshots.resolve(key);
         try {
-            Trees.delete(snapshots.resolve(key));
+            // One rename frees the key at once; the files (an upper and a work directory, whatever the container
+            // wrote) are deleted on a thread of their own, so a container's removal does not wait for them.
+            Path trash = Files.createDirectories(root.resolve(TRASH)).resolve(key + "." + System.nanoTime());
+            Files.move(dir, trash, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Thread.ofVirtual().name("snapshot-trash").start(() -> deleteQuietly(trash));
+            return;
+        } catch (NoSuchFileException e) {
+            return;
+        } catch (IOException e) {
+            // deleted in place below
+        }
+        try {
+            Trees.delete(dir);
         } catch (IOException e) {
             throw new ImageException(Kind.INTERNAL, "cannot remove snapshot " + key + ": " + e.getMessage(),
                     "make sure it is unmounted", e);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try {
+            Trees.delete(dir);
+        } catch (IOException | RuntimeException e) {
+            // what is left goes when the store is next opened
         }
     }
 

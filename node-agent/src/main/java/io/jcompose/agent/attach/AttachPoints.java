@@ -46,8 +46,9 @@ public final class AttachPoints implements ContainerHooks {
         pending.computeIfAbsent(id, k -> ConcurrentHashMap.newKeySet()).add(session);
         // Taken under the container's lock: either its start is past the hook (it runs now, reach it here) or
         // the hook is still to come and will connect the session.
-        CompletableFuture<Container> exit = containers.waitForExit(id);
-        Container now = containers.inspect(id);
+        ContainerService.ExitWatch watch = containers.watchExit(id);
+        CompletableFuture<Container> exit = watch.exit();
+        Container now = watch.now();
         if (!exit.isDone() && (now.state() == ContainerState.RUNNING || now.state() == ContainerState.PAUSED)
                 && claim(session)) {
             try {
@@ -72,7 +73,7 @@ public final class AttachPoints implements ContainerHooks {
             if (claim(session) && !session.isClientGone()) {
                 try {
                     // Asked once the socket ends: the container has exited by then, its exit recorded or about to be.
-                    session.connect(() -> containers.waitForExit(id).thenApply(AttachPoints::exitCode));
+                    session.connect(() -> containers.watchExit(id).exit().thenApply(AttachPoints::exitCode));
                 } catch (IllegalStateException e) {
                     session.abandon();
                 }

@@ -17,6 +17,11 @@ public record ContainerLayout(Path dataRoot, Path runtimeDir) {
         return dataRoot.resolve("containers");
     }
 
+    /** Directories of removed containers, until their files are deleted (see {@link Trash}). */
+    public Path trashDir() {
+        return dataRoot.resolve("trash");
+    }
+
     public Path containerDir(String id) {
         return containersDir().resolve(id);
     }

@@ -26,6 +26,16 @@ public interface ContainerNetworking {
     void detach(Container container);
 
     /**
+     * As {@link #detach}, but what only takes time — deleting the interfaces and the namespace, which waits for
+     * the kernel — may go on after the return: the container counts as detached at once, its addresses stay
+     * taken until they are gone, and its next {@link #attach} waits for them. For an exit, so that a removal or
+     * a stop that follows is not held up by the teardown.
+     */
+    default void detachLater(Container container) {
+        detach(container);
+    }
+
+    /**
      * The part of {@link #detach} others can observe at once — the container's names leave the DNS and its
      * published host ports are free — so that an exit can be answered before the interfaces and namespace
      * are torn down. {@link #detach} must still follow.

@@ -76,6 +76,7 @@ public final class ContainerService {
     private final List<ContainerHooks> hooks = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ContainerNetworking networking;
     private final ImageRootfs images;
+    private final Trash trash;
     /** Containers {@link #prepare}d and not started yet, by id. */
     private final Map<String, Prepared> prepared = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile Duration preparedFor = Duration.ofSeconds(60);
@@ -103,6 +104,7 @@ public final class ContainerService {
         this.networking = networking;
         this.exits = new ExitRecorder(store, runtime, layout, events, locks, networking, this::afterExit);
         this.execs = new Execs(runtime, host, layout);
+        this.trash = new Trash(layout.trashDir());
     }
 
     public Container create(CreateRequest request) {
@@ -403,10 +405,14 @@ public final class ContainerService {
         if (force) {
             CompletableFuture<Container> exit = locks.locked(id, () -> {
                 Container now = load(id);
-                hooks.forEach(h -> h.stopRequested(now));
                 if (!now.state().isLive()) {
+                    // No exit follows, so the hooks are not told of a stop (the restart policy would sync its
+                    // store for a row about to go); removed at once, under this same lock, so that no pending
+                    // restart can start it in between.
+                    removeLocked(now, volumes);
                     return null;
                 }
+                hooks.forEach(h -> h.stopRequested(now));
                 CompletableFuture<Container> f = exits.next(id);
                 runtime.kill(id, "SIGKILL", true);
                 if (now.state() == ContainerState.PAUSED) {
@@ -414,36 +420,43 @@ public final class ContainerService {
                 }
                 return f;
             });
-            if (exit != null) {
-                ExitRecorder.await(exit, KILL_WAIT, c);
+            if (exit == null) {
+                locks.forget(id);
+                return;
             }
+            ExitRecorder.await(exit, KILL_WAIT, c);
         }
         locks.locked(id, () -> {
-            Container now = load(id);
-            now.state().check(Operation.REMOVE);
-            Prepared run = prepared.remove(id);
-            if (run != null) {
-                exits.cancel(id, run.exit());
-            }
-            if (Files.exists(layout.runtimeRoot().resolve(id))) {
-                runtime.delete(id, true); // normally done already, when the exit was recorded (a prepared run: now)
-            }
-            networking.detach(now); // normally gone with the exit; this catches an exit recorded without it
-            if (now.imageId() != null) {
-                images.unmount(layout.rootfs(id));
-            }
-            store.delete(id); // the commit point: from here on the container is gone
-            if (now.imageId() != null) {
-                images.release(id);
-            }
-            deleteTree(layout.containerDir(id));
-            deleteQuietly(layout.monitorPidFile(id));
-            deleteQuietly(layout.exitDir().resolve(id));
-            publish(ContainerEvent.Type.DESTROYED, now);
-            hooks.forEach(h -> h.removed(now, volumes));
+            removeLocked(load(id), volumes);
             return null;
         });
         locks.forget(id);
+    }
+
+    /** The removal itself; the caller holds the container's lock. */
+    private void removeLocked(Container now, boolean volumes) {
+        String id = now.id().value();
+        now.state().check(Operation.REMOVE);
+        Prepared run = prepared.remove(id);
+        if (run != null) {
+            exits.cancel(id, run.exit());
+        }
+        if (Files.exists(layout.runtimeRoot().resolve(id))) {
+            runtime.delete(id, true); // normally done already, when the exit was recorded (a prepared run: now)
+        }
+        networking.detach(now); // normally gone with the exit; this catches an exit recorded without it
+        if (now.imageId() != null) {
+            images.unmount(layout.rootfs(id));
+        }
+        store.delete(id); // the commit point: from here on the container is gone
+        if (now.imageId() != null) {
+            images.release(id);
+        }
+        trash.discard(layout.containerDir(id));
+        deleteQuietly(layout.monitorPidFile(id));
+        deleteQuietly(layout.exitDir().resolve(id));
+        publish(ContainerEvent.Type.DESTROYED, now);
+        hooks.forEach(h -> h.removed(now, volumes));
     }
 
     public Container inspect(String ref) {
@@ -457,11 +470,19 @@ public final class ContainerService {
 
     /** Completes with the container once it is not running (at once when it is not). */
     public CompletableFuture<Container> waitForExit(String ref) {
-        String id = inspect(ref).id().value();
+        return watchExit(inspect(ref).id().value()).exit();
+    }
+
+    /** A container as it is now, and the future of its exit (done at once when it is not running). */
+    public record ExitWatch(Container now, CompletableFuture<Container> exit) {
+    }
+
+    /** As {@link #waitForExit}, by full id, with the state the subscription was made in: one read of the store. */
+    public ExitWatch watchExit(String id) {
         // Under the lock, so the exit cannot be recorded between the state check and the subscription.
         return locks.locked(id, () -> {
             Container c = load(id);
-            return c.state().isLive() ? exits.next(id) : CompletableFuture.completedFuture(c);
+            return new ExitWatch(c, c.state().isLive() ? exits.next(id) : CompletableFuture.completedFuture(c));
         });
     }
 
@@ -547,6 +568,10 @@ public final class ContainerService {
 
     ContainerLayout layout() {
         return layout;
+    }
+
+    Trash trash() {
+        return trash;
     }
 
     private void publish(ContainerEvent.Type type, Container c) {

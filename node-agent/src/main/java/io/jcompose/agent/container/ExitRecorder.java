@@ -72,9 +72,11 @@ final class ExitRecorder {
     /**
      * Commits an exit; the caller holds the container's lock. Whoever waits for the exit is answered once it is
      * recorded, its names have left the DNS, its host ports are free and the restart policy has decided; its
-     * interfaces, namespace and runtime state are removed right after, still under the lock (and the network
-     * manager's), so nothing can act on the container or reuse its addresses before they are gone — but a
-     * caller stopping a chain of containers does not wait for each teardown.
+     * runtime state is removed right after, still under the lock. Its interfaces and namespace go on the
+     * network manager's own thread ({@link ContainerNetworking#detachLater}): their deletion waits for the
+     * kernel's RCU grace periods, which neither a caller stopping a chain of containers nor the removal that
+     * follows a one-off's exit ({@code run --rm}) should wait for; the manager keeps their addresses taken
+     * until they are gone, and the container's next start waits for them.
      */
     Container record(Container c, int code) {
         String id = c.id().value();
@@ -92,7 +94,7 @@ final class ExitRecorder {
         if (future != null) {
             future.complete(exited);
         }
-        networking.detach(c);
+        networking.detachLater(c);
         try {
             runtime.delete(id, true);
         } catch (RuntimeException e) {

@@ -28,6 +28,7 @@ public final class Reconciler {
 
     /** Reconciles and returns the actions taken (for the log and for tests). */
     public List<ReconcilePlanner.Action> run() {
+        service.trash().empty();
         List<Container> containers = service.list(List.of());
         List<ReconcilePlanner.Stored> stored = containers.stream()
                 .map(c -> new ReconcilePlanner.Stored(c.id().value(), c.state(), c.pid())).toList();

@@ -228,7 +228,7 @@ public final class AgentImages implements ImageRootfs {
 
     @Override
     public void ensureMounted(String containerId, Path target) {
-        if (OverlayMounts.isMounted(target)) {
+        if (OverlayMounts.hasOwnDevice(target)) {
             return;
         }
         Mount mount = translated(() -> store.snapshotMount(containerId));

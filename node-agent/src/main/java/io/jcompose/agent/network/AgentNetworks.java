@@ -128,6 +128,20 @@ public final class AgentNetworks implements ContainerNetworking, AutoCloseable {
     }
 
     @Override
+    public void detachLater(Container c) {
+        ContainerId id = ContainerId.of(c.id().value());
+        if (manager.attachment(id).isPresent()) {
+            identities.remove(id.value());
+            try {
+                manager.detachLater(id);
+            } catch (NetworkException e) {
+                LOG.log(System.Logger.Level.WARNING, "cannot detach " + id + ": " + e.getMessage());
+            }
+            refreshDns();
+        }
+    }
+
+    @Override
     public void release(Container c) {
         ContainerId id = ContainerId.of(c.id().value());
         if (identities.remove(id.value()) == null || manager.attachment(id).isEmpty()) {

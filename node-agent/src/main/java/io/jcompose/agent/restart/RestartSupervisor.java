@@ -68,9 +68,13 @@ public final class RestartSupervisor implements ContainerHooks {
             t.generation++;
             t.pending = false;
             t.backoff.reset();
-            t.restartCount = 0;
-            t.stoppedByUser = false;
-            save(c.id().value(), t);
+            // The track holds what the store holds (every change is saved): a container started afresh, as
+            // every new one is, has nothing to write, and a start is spared a synced commit.
+            if (t.restartCount != 0 || t.stoppedByUser) {
+                t.restartCount = 0;
+                t.stoppedByUser = false;
+                save(c.id().value(), t);
+            }
         }
     }
 
