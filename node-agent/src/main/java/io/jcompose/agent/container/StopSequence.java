@@ -31,9 +31,30 @@ public final class StopSequence {
     public record Progress(String id, String type, String error) {
     }
 
-    private final ContainerService containers;
+    /** What a step does to its container: {@link ContainerService}'s stop and remove. */
+    public interface Containers {
+        void stop(String id, Duration timeout);
 
-    public StopSequence(ContainerService containers) {
+        void remove(String id, boolean volumes);
+    }
+
+    private final Containers containers;
+
+    public StopSequence(ContainerService service) {
+        this(new Containers() {
+            @Override
+            public void stop(String id, Duration timeout) {
+                service.stop(id, timeout);
+            }
+
+            @Override
+            public void remove(String id, boolean volumes) {
+                service.remove(id, false, volumes);
+            }
+        });
+    }
+
+    StopSequence(Containers containers) {
         this.containers = containers;
     }
 
@@ -99,7 +120,7 @@ public final class StopSequence {
         if (!remove || !ok) return;
         try {
             progress.accept(new Progress(s.id(), "removing", null));
-            containers.remove(s.id(), false, volumes);
+            containers.remove(s.id(), volumes);
             progress.accept(new Progress(s.id(), "removed", null));
         } catch (RuntimeException e) {
             progress.accept(new Progress(s.id(), "failed", e.getMessage()));
