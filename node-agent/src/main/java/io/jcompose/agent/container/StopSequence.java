@@ -83,7 +83,7 @@ public final class StopSequence {
     }
 
     /**
-     * Runs every step (each on a virtual thread, waiting for its predecessors) and returns once all are over;
+     * Runs every step (each on a thread of its own, waiting for its predecessors) and returns once all are over;
      * {@code progress} may be called from several threads at once. Failures are reported, never thrown.
      */
     public void run(List<Step> steps, Duration timeout, boolean remove, boolean volumes, Consumer<Progress> progress)
@@ -93,7 +93,11 @@ public final class StopSequence {
         for (Step s : steps) stopped.put(s.id(), new CompletableFuture<>());
         List<Thread> threads = new ArrayList<>();
         for (Step s : steps) {
-            threads.add(Thread.ofVirtual().name("stop-" + s.id()).start(() -> step(s, stopped, timeout, remove, volumes, progress)));
+            // Platform threads: a removal blocks in native code (the database's sync, the runtime's clean-up),
+            // which holds a virtual thread's carrier, and with a carrier per core the next link of the chain (its
+            // wake-up, its request) then waits behind those.
+            threads.add(Thread.ofPlatform().daemon().name("stop-" + s.id()).start(
+                    () -> step(s, stopped, timeout, remove, volumes, progress)));
         }
         for (Thread t : threads) t.join();
     }
