@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 
 /**
@@ -91,19 +92,23 @@ public final class StopSequence {
         check(steps);
         Map<String, CompletableFuture<Void>> stopped = new HashMap<>();
         for (Step s : steps) stopped.put(s.id(), new CompletableFuture<>());
+        // One removal at a time: each holds the state database (a synced commit) and the CPU for a while, and
+        // several at once delayed the chain's next stop, whose look-ups wait for the database; one at a time they
+        // keep up with the chain and stay off its path.
+        Semaphore removing = new Semaphore(1, true);
         List<Thread> threads = new ArrayList<>();
         for (Step s : steps) {
             // Platform threads: a removal blocks in native code (the database's sync, the runtime's clean-up),
             // which holds a virtual thread's carrier, and with a carrier per core the next link of the chain (its
             // wake-up, its request) then waits behind those.
             threads.add(Thread.ofPlatform().daemon().name("stop-" + s.id()).start(
-                    () -> step(s, stopped, timeout, remove, volumes, progress)));
+                    () -> step(s, stopped, timeout, remove, volumes, removing, progress)));
         }
         for (Thread t : threads) t.join();
     }
 
     private void step(Step s, Map<String, CompletableFuture<Void>> stopped, Duration timeout, boolean remove,
-                      boolean volumes, Consumer<Progress> progress) {
+                      boolean volumes, Semaphore removing, Consumer<Progress> progress) {
         boolean ok = true;
         try {
             for (String a : s.after()) {
@@ -122,12 +127,15 @@ public final class StopSequence {
             stopped.get(s.id()).complete(null);
         }
         if (!remove || !ok) return;
+        removing.acquireUninterruptibly();
         try {
             progress.accept(new Progress(s.id(), "removing", null));
             containers.remove(s.id(), volumes);
             progress.accept(new Progress(s.id(), "removed", null));
         } catch (RuntimeException e) {
             progress.accept(new Progress(s.id(), "failed", e.getMessage()));
+        } finally {
+            removing.release();
         }
     }
 }
