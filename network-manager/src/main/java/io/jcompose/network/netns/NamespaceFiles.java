@@ -106,7 +106,11 @@ public final class NamespaceFiles {
             throw new IllegalArgumentException(file + " is not under " + dir);
         }
         if (mounts.isMountPoint(file)) {
-            runner.run(Command.of("unmount network namespace " + file, "umount", file.toString()));
+            try {
+                io.jcompose.network.host.Umount.unmount(file);
+            } catch (IllegalStateException e) {
+                throw NetworkException.failed("unmount network namespace " + file, e);
+            }
         }
         deleteQuietly(file);
     }

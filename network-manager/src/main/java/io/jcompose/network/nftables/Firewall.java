@@ -16,6 +16,12 @@ public final class Firewall {
     private final Nft nft;
     private final String table;
     private final long mark;
+    /**
+     * Whether rules of ours may be in foreign chains: true until a scan and the transaction after it say there are
+     * none. Only a scan inserts them, and only into the drop-policy chains it found, so "none" holds until the next
+     * scan. The network manager serialises the calls.
+     */
+    private volatile boolean bypassMayExist = true;
 
     public Firewall(Nft nft, String table, long mark) {
         this.nft = nft;
@@ -35,9 +41,18 @@ public final class Firewall {
     /** Like {@link #apply}, and also brings the bypass rules in foreign forward chains up to date, in the same transaction. */
     public void applyWithBypass(ManagerState state) {
         ArrayNode commands = RulesetRenderer.render(FirewallModel.of(table, mark, state));
+        boolean wanted = !state.networks().isEmpty();
+        if (!wanted && !bypassMayExist) {
+            // Without networks no bypass rule is wanted, and the last scan left none: listing the whole ruleset
+            // (a program start, the tail of every down) would find nothing to delete.
+            nft.apply("update nftables table inet " + table, commands);
+            return;
+        }
         ForwardPolicyBypass.Scan scan = ForwardPolicyBypass.scan(nft.listRuleset(), table);
-        commands.addAll(ForwardPolicyBypass.commands(scan, table, mark, !state.networks().isEmpty()));
+        commands.addAll(ForwardPolicyBypass.commands(scan, table, mark, wanted));
+        bypassMayExist = true;
         nft.apply("update nftables table inet " + table, commands);
+        bypassMayExist = wanted && !scan.dropChains().isEmpty();
     }
 
     /**
@@ -73,7 +88,9 @@ public final class Firewall {
         if (tables(ruleset).contains(table)) {
             commands.addAll(RulesetRenderer.delete(table));
         }
+        bypassMayExist = true;
         nft.apply("remove nftables table inet " + table, commands);
+        bypassMayExist = false;
     }
 
     /** The names of the {@code inet} tables in a ruleset listing. */

@@ -6,6 +6,8 @@ import io.jcompose.agent.api.v1.CreateContainerRequest;
 import io.jcompose.agent.api.v1.ExecRequest;
 import io.jcompose.agent.api.v1.NetworkCreateRequest;
 import io.jcompose.agent.api.v1.SpecBodies;
+import io.jcompose.agent.api.v1.StopProgressView;
+import io.jcompose.agent.api.v1.StopSequenceRequest;
 import io.jcompose.agent.api.v1.VersionView;
 import io.jcompose.agent.api.v1.WaitResult;
 import io.jcompose.agent.api.v1.WireJson;
@@ -14,6 +16,7 @@ import io.jcompose.agent.api.v1.VolumeCreateRequest;
 import io.jcompose.agent.volume.VolumeService;
 import io.jcompose.agent.container.ContainerService;
 import io.jcompose.agent.container.Execs;
+import io.jcompose.agent.container.StopSequence;
 import io.jcompose.agent.error.AgentException;
 import io.jcompose.agent.event.EventBus;
 import io.jcompose.agent.image.AgentImages;
@@ -97,6 +100,7 @@ final class Routes {
                 String timeout = r.param("timeout");
                 ok(reply, containers.stop(s.get(2), timeout == null ? null : Duration.ofSeconds(r.integer("timeout", 10))));
             }
+            case "POST /v1/stops" -> stops(r, reply);
             case "POST /v1/containers/*/kill" -> ok(reply, containers.kill(s.get(2), r.param("signal")));
             case "POST /v1/containers/*/pause" -> ok(reply, containers.pause(s.get(2)));
             case "POST /v1/containers/*/unpause" -> ok(reply, containers.unpause(s.get(2)));
@@ -156,6 +160,24 @@ final class Routes {
         } catch (RuntimeException e) {
             // The status line is sent already; all that is left is to end the stream early.
             LOG.log(System.Logger.Level.WARNING, "log stream of " + ref + " ended early", e);
+        } finally {
+            reply.endStream();
+        }
+    }
+
+    /** A stop sequence: checked before the stream starts, so a bad one gets its error status. */
+    private void stops(ApiRequest r, Reply reply) {
+        StopSequenceRequest body = WireJson.read(r.body(), StopSequenceRequest.class);
+        List<StopSequence.Step> steps = body.steps().stream()
+                .map(s -> new StopSequence.Step(s.id(), s.stop(), s.after() == null ? List.of() : s.after())).toList();
+        StopSequence.check(steps);
+        reply.startStream();
+        try {
+            new StopSequence(containers).run(steps, body.timeout() == null ? null : Duration.ofSeconds(body.timeout()),
+                    body.remove(), body.volumes(), p -> reply.streamLine(new StopProgressView(p.id(), p.type(), p.error())));
+            reply.streamLine(new StopProgressView(null, "done", null));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             reply.endStream();
         }

@@ -25,6 +25,8 @@ import io.jcompose.agent.api.v1.VolumeCreateRequest;
 import io.jcompose.agent.api.v1.VolumeView;
 import io.jcompose.agent.api.v1.WaitResult;
 import io.jcompose.agent.api.v1.RecordJson;
+import io.jcompose.agent.api.v1.StopProgressView;
+import io.jcompose.agent.api.v1.StopSequenceRequest;
 import io.jcompose.agent.api.v1.WireJson;
 import io.jcompose.agent.error.AgentException;
 import io.jcompose.agent.error.ErrorKind;
@@ -98,6 +100,30 @@ public final class AgentClient {
     }
 
     /** Sends {@code signal} (SIGKILL when null). */
+    /**
+     * Stops (and with {@code request.remove()} removes) containers in the order of the request's steps, the agent
+     * chaining them itself; each progress line goes to {@code progress} as it comes. Returns once every step is
+     * over (failures are progress lines, not exceptions).
+     */
+    public void stopSequence(StopSequenceRequest request, Consumer<StopProgressView> progress) {
+        try (UnixHttp.Response response = open("POST", "/v1/stops", json(request))) {
+            BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (line.isEmpty()) {
+                    continue;
+                }
+                StopProgressView view = json(line, StopProgressView.class);
+                if ("done".equals(view.type())) {
+                    return;
+                }
+                progress.accept(view);
+            }
+            throw AgentException.unavailable("the agent ended the stop sequence without its end", "look at the agent's log");
+        } catch (IOException e) {
+            throw AgentException.unavailable("the stop stream broke: " + e.getMessage(), null);
+        }
+    }
+
     public ContainerView kill(String ref, String signal) {
         return call("POST", "/v1/containers/" + enc(ref) + "/kill?signal=" + enc(signal == null ? "SIGKILL" : signal), null,
                 ContainerView.class);

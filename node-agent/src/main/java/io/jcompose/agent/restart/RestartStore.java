@@ -27,10 +27,17 @@ public final class RestartStore implements AutoCloseable {
         this.db = db;
     }
 
+    /**
+     * Its writes are not synced to the disk one by one (synchronous NORMAL: atomic, and safe against an agent
+     * crash), as the container store's state changes are not: every stop wrote one here, and its sync (a few
+     * milliseconds, the database's writer held meanwhile) was a good part of each link of a chain of stops. A host
+     * crash loses at most the changes since the database's last sync (the next creation or removal of a container
+     * syncs the shared log, and these with it).
+     */
     public static RestartStore open(Path database) {
         return new RestartStore(StateDatabase.open(database, "the restart state",
                 "PRAGMA foreign_keys=ON",
-                "PRAGMA synchronous=FULL",
+                "PRAGMA synchronous=NORMAL",
                 """
                         CREATE TABLE IF NOT EXISTS restart_state (
                           container_id TEXT PRIMARY KEY REFERENCES containers(id) ON DELETE CASCADE,

@@ -36,6 +36,7 @@ import java.util.function.Consumer;
 public final class Executor {
     private final Node node;
     private final Semaphore permits;
+    private final boolean unbounded;
     private final Duration stopTimeout;
     private final Consumer<ProgressEvent> events;
     private final Conditions conditions;
@@ -51,6 +52,7 @@ public final class Executor {
     public Executor(Node node, int parallelism, Duration stopTimeout, Pacing pacing, Consumer<ProgressEvent> events) {
         this.node = node;
         this.permits = new Semaphore(parallelism <= 0 ? Integer.MAX_VALUE : parallelism);
+        this.unbounded = parallelism <= 0;
         this.stopTimeout = stopTimeout;
         this.events = events;
         this.conditions = new Conditions(node, pacing);
@@ -332,6 +334,15 @@ public final class Executor {
     }
 
     /** One node operation under a permit, framed by progress events; a failure is reported and rethrown. */
+    /** Whether node operations may run without limit (no {@code --parallel}): then a node may chain stops itself. */
+    boolean unbounded() {
+        return unbounded;
+    }
+
+    Consumer<ProgressEvent> events() {
+        return events;
+    }
+
     <T> T guarded(String subject, String working, String done, NodeCall<T> call) throws InterruptedException {
         permits.acquire();
         try {

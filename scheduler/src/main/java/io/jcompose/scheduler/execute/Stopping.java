@@ -5,12 +5,15 @@ import io.jcompose.scheduler.graph.DependencyEdge;
 import io.jcompose.scheduler.graph.ServiceGraph;
 import io.jcompose.scheduler.node.Node;
 import java.time.Duration;
+import io.jcompose.agent.api.v1.StopSequenceRequest;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /** The way down: stop in reverse dependency order, remove, kill. Used through {@link Executor}. */
 final class Stopping {
@@ -26,6 +29,10 @@ final class Stopping {
 
     List<ServiceOutcome> stopAll(Map<String, List<ContainerView>> byService, ServiceGraph graph, boolean remove,
                                         boolean removeVolumes) throws InterruptedException {
+        if (executor.unbounded()) {
+            List<ServiceOutcome> chained = inSequence(byService, graph, remove, removeVolumes);
+            if (chained != null) return chained;
+        }
         Map<String, CompletableFuture<Void>> done = new LinkedHashMap<>();
         for (String s : byService.keySet()) done.put(s, new CompletableFuture<>());
         Map<String, String> failures = new ConcurrentHashMap<>();
@@ -75,6 +82,52 @@ final class Stopping {
             });
         }
         Executor.runAll(tasks);
+        List<ServiceOutcome> out = new ArrayList<>();
+        for (String s : byService.keySet()) out.add(new ServiceOutcome(s, failures.get(s)));
+        return out;
+    }
+
+    /**
+     * The same way down with the node chaining the stops itself: one request for the whole set, each container
+     * waiting for the containers of its service's dependents; null when the node cannot.
+     */
+    private List<ServiceOutcome> inSequence(Map<String, List<ContainerView>> byService, ServiceGraph graph,
+                                            boolean remove, boolean removeVolumes) {
+        Map<String, String> serviceOf = new HashMap<>();
+        Map<String, String> nameOf = new HashMap<>();
+        List<StopSequenceRequest.Step> steps = new ArrayList<>();
+        for (Map.Entry<String, List<ContainerView>> e : byService.entrySet()) {
+            List<String> after = new ArrayList<>();
+            if (graph.services().contains(e.getKey())) {
+                for (DependencyEdge d : graph.dependentsOf(e.getKey())) {
+                    for (ContainerView c : byService.getOrDefault(d.service(), List.of())) after.add(c.id());
+                }
+            }
+            for (ContainerView c : e.getValue()) {
+                serviceOf.put(c.id(), e.getKey());
+                nameOf.put(c.id(), c.name());
+                steps.add(new StopSequenceRequest.Step(c.id(), Executor.isActive(c), after));
+            }
+        }
+        Map<String, String> failures = new ConcurrentHashMap<>();
+        Consumer<ProgressEvent> events = executor.events();
+        Integer seconds = stopTimeout == null ? null : Math.toIntExact(stopTimeout.toSeconds());
+        boolean handled = node.stopInSequence(new StopSequenceRequest(steps, seconds, remove, removeVolumes), p -> {
+            String subject = "Container " + nameOf.getOrDefault(p.id(), p.id());
+            switch (p.type()) {
+                case "stopping" -> events.accept(ProgressEvent.working(subject, "Stopping"));
+                case "stopped" -> events.accept(ProgressEvent.done(subject, "Stopped"));
+                case "removing" -> events.accept(ProgressEvent.working(subject, "Removing"));
+                case "removed" -> events.accept(ProgressEvent.done(subject, "Removed"));
+                case "failed" -> {
+                    events.accept(ProgressEvent.failed(subject, p.error()));
+                    failures.merge(serviceOf.getOrDefault(p.id(), p.id()), nameOf.getOrDefault(p.id(), p.id()) + ": "
+                            + p.error(), (a, b) -> a + "; " + b);
+                }
+                default -> { } // a kind of line this client does not know yet
+            }
+        });
+        if (!handled) return null;
         List<ServiceOutcome> out = new ArrayList<>();
         for (String s : byService.keySet()) out.add(new ServiceOutcome(s, failures.get(s)));
         return out;

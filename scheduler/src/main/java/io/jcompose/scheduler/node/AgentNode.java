@@ -9,6 +9,8 @@ import io.jcompose.agent.api.v1.NetworkView;
 import io.jcompose.agent.api.v1.PortCheckResult;
 import io.jcompose.agent.api.v1.VolumeCreateRequest;
 import io.jcompose.agent.api.v1.VolumeView;
+import io.jcompose.agent.api.v1.StopProgressView;
+import io.jcompose.agent.api.v1.StopSequenceRequest;
 import io.jcompose.agent.api.v1.WaitResult;
 import io.jcompose.agent.client.AgentClient;
 import io.jcompose.agent.client.LogOptions;
@@ -51,6 +53,18 @@ public final class AgentNode implements Node {
     @Override
     public void prepare(String ref) {
         client.prepare(ref);
+    }
+
+    @Override
+    public boolean stopInSequence(StopSequenceRequest request, Consumer<StopProgressView> progress) {
+        try {
+            client.stopSequence(request, progress);
+            return true;
+        } catch (AgentException e) {
+            // an agent from before POST /v1/stops (still running after an upgrade of the CLI)
+            if (e.kind() == ErrorKind.NOT_FOUND && String.valueOf(e.getMessage()).contains("no such endpoint")) return false;
+            throw e;
+        }
     }
 
     @Override

@@ -3,6 +3,8 @@ package io.jcompose.scheduler.node;
 import io.jcompose.agent.api.v1.ContainerSpecBody.PortBody;
 import io.jcompose.agent.api.v1.ContainerView;
 import io.jcompose.agent.api.v1.CreateContainerRequest;
+import io.jcompose.agent.api.v1.StopProgressView;
+import io.jcompose.agent.api.v1.StopSequenceRequest;
 import io.jcompose.agent.api.v1.WaitResult;
 import java.time.Duration;
 import java.util.List;
@@ -49,6 +51,16 @@ public interface Node {
 
     /** Stops with the container's own grace period when {@code timeout} is null. */
     ContainerView stop(String ref, Duration timeout);
+
+    /**
+     * Stops (and with {@code request.remove()} removes) the request's containers, each once those it must follow
+     * are done with, the node chaining them itself instead of one call per container; progress comes per
+     * container as it happens, failures included. False when this node cannot: the caller then goes container by
+     * container.
+     */
+    default boolean stopInSequence(StopSequenceRequest request, Consumer<StopProgressView> progress) {
+        return false;
+    }
 
     ContainerView kill(String ref, String signal);
 

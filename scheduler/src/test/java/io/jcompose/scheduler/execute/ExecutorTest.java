@@ -233,6 +233,28 @@ class ExecutorTest {
     }
 
     @Test
+    void withoutALimitOfParallelOperationsANodeThatChainsStopsGetsTheWholeWayDownInOneSequence()
+            throws InterruptedException {
+        FakeNode node = nodeWithImages().chainingStops();
+        up(node, """
+                services:
+                  db: {image: postgres}
+                  api: {image: busybox, depends_on: [db]}
+                  web: {image: busybox, depends_on: [api]}
+                """);
+        events.clear();
+        Executor executor = new Executor(node, 0, Duration.ofSeconds(1), Pacing.NONE, events::add);
+        var outcomes = new Down(null, false, false).run(node, executor, "demo", events::add);
+        assertThat(outcomes).allMatch(ServiceOutcome::succeeded);
+        assertThat(node.journal()).containsSubsequence("sequence", "stop demo-web-1", "stop demo-api-1", "stop demo-db-1");
+        assertThat(node.byName()).isEmpty();
+        assertThat(node.networkMap()).isEmpty();
+        assertThat(events).extracting(e -> e.subject() + " " + e.text()).containsSubsequence(
+                "Container demo-web-1 Stopping", "Container demo-web-1 Stopped", "Container demo-web-1 Removed",
+                "Container demo-db-1 Stopping", "Container demo-db-1 Stopped", "Container demo-db-1 Removed");
+    }
+
+    @Test
     void downWithTheFileKeepsOrphansUnlessAsked() throws InterruptedException {
         FakeNode node = nodeWithImages();
         up(node, "services: {a: {image: busybox}, b: {image: busybox}}\n");

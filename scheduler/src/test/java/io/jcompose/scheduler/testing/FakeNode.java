@@ -5,6 +5,8 @@ import io.jcompose.agent.api.v1.ContainerView;
 import io.jcompose.agent.api.v1.ContainerView.HealthView;
 import io.jcompose.agent.api.v1.ContainerView.ProbeView;
 import io.jcompose.agent.api.v1.CreateContainerRequest;
+import io.jcompose.agent.api.v1.StopProgressView;
+import io.jcompose.agent.api.v1.StopSequenceRequest;
 import io.jcompose.agent.api.v1.WaitResult;
 import io.jcompose.agent.error.AgentException;
 import io.jcompose.scheduler.node.Node;
@@ -37,8 +39,15 @@ public final class FakeNode implements Node {
     private final java.util.Set<String> prepared = new java.util.HashSet<>();
     private final Map<String, String> takenPorts = new HashMap<>();
     private int nextId = 1;
+    private boolean chainsStops;
 
     // ---- scripting ------------------------------------------------------------------------------------------
+
+    /** The node takes whole stop sequences ({@link #stopInSequence}), as the agent does. */
+    public synchronized FakeNode chainingStops() {
+        chainsStops = true;
+        return this;
+    }
 
     /** After {@code startingInspects} inspects showing {@code starting}, the container reports {@code status}. */
     public synchronized FakeNode health(String name, int startingInspects, String status) {
@@ -218,6 +227,37 @@ public final class FakeNode implements Node {
         }
         journal.add("stop " + c.name());
         return put(with(c, "exited", null));
+    }
+
+    /** One step at a time, each once every step it follows is over; journals {@code sequence} first. */
+    @Override
+    public boolean stopInSequence(StopSequenceRequest request, java.util.function.Consumer<StopProgressView> progress) {
+        if (!chainsStops) return false;
+        synchronized (this) {
+            journal.add("sequence");
+        }
+        java.util.Set<String> over = new java.util.HashSet<>();
+        java.util.List<StopSequenceRequest.Step> left = new ArrayList<>(request.steps());
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        left.forEach(s -> ids.add(s.id()));
+        while (!left.isEmpty()) {
+            StopSequenceRequest.Step next = left.stream()
+                    .filter(s -> s.after().stream().allMatch(a -> over.contains(a) || !ids.contains(a)))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("the steps wait in a cycle"));
+            left.remove(next);
+            if (next.stop()) {
+                progress.accept(new StopProgressView(next.id(), "stopping", null));
+                stop(next.id(), request.timeout() == null ? null : Duration.ofSeconds(request.timeout()));
+                progress.accept(new StopProgressView(next.id(), "stopped", null));
+            }
+            over.add(next.id());
+            if (request.remove()) {
+                progress.accept(new StopProgressView(next.id(), "removing", null));
+                remove(next.id(), false, request.volumes());
+                progress.accept(new StopProgressView(next.id(), "removed", null));
+            }
+        }
+        return true;
     }
 
     @Override

@@ -1,0 +1,141 @@
+package io.jcompose.agent.container;
+
+import io.jcompose.agent.error.AgentException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
+
+/**
+ * Stops (and removes) a set of containers in the order the caller gives: each one once every container it must
+ * follow is done with (stopped, or its stop failed), as compose stops a dependency only after its dependents.
+ * Chaining the stops here rather than in the client saves a round trip per link of a dependency chain (the answer,
+ * the client's turn, its next request), most of a link's cost when the containers exit at once. A container's
+ * removal, when asked, follows its own stop and holds up nobody.
+ */
+public final class StopSequence {
+
+    /** One container; {@code after}: ids of steps to wait for (ids outside the sequence are ignored). */
+    public record Step(String id, boolean stop, List<String> after) {
+        public Step {
+            after = List.copyOf(after);
+        }
+    }
+
+    /** What happened to a container: {@code stopping}, {@code stopped}, {@code removing}, {@code removed}, {@code failed}. */
+    public record Progress(String id, String type, String error) {
+    }
+
+    /** What a step does to its container: {@link ContainerService}'s stop and remove. */
+    public interface Containers {
+        void stop(String id, Duration timeout);
+
+        void remove(String id, boolean volumes);
+    }
+
+    private final Containers containers;
+
+    public StopSequence(ContainerService service) {
+        this(new Containers() {
+            @Override
+            public void stop(String id, Duration timeout) {
+                service.stop(id, timeout);
+            }
+
+            @Override
+            public void remove(String id, boolean volumes) {
+                service.remove(id, false, volumes);
+            }
+        });
+    }
+
+    StopSequence(Containers containers) {
+        this.containers = containers;
+    }
+
+    /** Throws BAD_REQUEST when the steps repeat an id or wait for each other in a cycle (they would never end). */
+    public static void check(List<Step> steps) {
+        Map<String, Step> byId = new HashMap<>();
+        for (Step s : steps) {
+            if (byId.put(s.id(), s) != null) throw AgentException.invalid("the stop sequence names " + s.id() + " twice", null);
+        }
+        Set<String> done = new HashSet<>();
+        Set<String> visiting = new HashSet<>();
+        for (Step s : steps) visit(s, byId, done, visiting);
+    }
+
+    private static void visit(Step s, Map<String, Step> byId, Set<String> done, Set<String> visiting) {
+        if (done.contains(s.id())) return;
+        if (!visiting.add(s.id())) {
+            throw AgentException.invalid("the stop sequence waits in a cycle through " + s.id(), "order the steps as a graph without cycles");
+        }
+        for (String a : s.after()) {
+            Step before = byId.get(a);
+            if (before != null) visit(before, byId, done, visiting);
+        }
+        visiting.remove(s.id());
+        done.add(s.id());
+    }
+
+    /**
+     * Runs every step (each on a thread of its own, waiting for its predecessors) and returns once all are over;
+     * {@code progress} may be called from several threads at once. Failures are reported, never thrown.
+     */
+    public void run(List<Step> steps, Duration timeout, boolean remove, boolean volumes, Consumer<Progress> progress)
+            throws InterruptedException {
+        check(steps);
+        Map<String, CompletableFuture<Void>> stopped = new HashMap<>();
+        for (Step s : steps) stopped.put(s.id(), new CompletableFuture<>());
+        // One removal at a time: each holds the state database (a synced commit) and the CPU for a while, and
+        // several at once delayed the chain's next stop, whose look-ups wait for the database; one at a time they
+        // keep up with the chain and stay off its path.
+        Semaphore removing = new Semaphore(1, true);
+        List<Thread> threads = new ArrayList<>();
+        for (Step s : steps) {
+            // Platform threads: a removal blocks in native code (the database's sync, the runtime's clean-up),
+            // which holds a virtual thread's carrier, and with a carrier per core the next link of the chain (its
+            // wake-up, its request) then waits behind those.
+            threads.add(Thread.ofPlatform().daemon().name("stop-" + s.id()).start(
+                    () -> step(s, stopped, timeout, remove, volumes, removing, progress)));
+        }
+        for (Thread t : threads) t.join();
+    }
+
+    private void step(Step s, Map<String, CompletableFuture<Void>> stopped, Duration timeout, boolean remove,
+                      boolean volumes, Semaphore removing, Consumer<Progress> progress) {
+        boolean ok = true;
+        try {
+            for (String a : s.after()) {
+                CompletableFuture<Void> before = stopped.get(a);
+                if (before != null) before.join();
+            }
+            if (s.stop()) {
+                progress.accept(new Progress(s.id(), "stopping", null));
+                containers.stop(s.id(), timeout);
+                progress.accept(new Progress(s.id(), "stopped", null));
+            }
+        } catch (RuntimeException e) {
+            ok = false;
+            progress.accept(new Progress(s.id(), "failed", e.getMessage()));
+        } finally {
+            stopped.get(s.id()).complete(null);
+        }
+        if (!remove || !ok) return;
+        removing.acquireUninterruptibly();
+        try {
+            progress.accept(new Progress(s.id(), "removing", null));
+            containers.remove(s.id(), volumes);
+            progress.accept(new Progress(s.id(), "removed", null));
+        } catch (RuntimeException e) {
+            progress.accept(new Progress(s.id(), "failed", e.getMessage()));
+        } finally {
+            removing.release();
+        }
+    }
+}

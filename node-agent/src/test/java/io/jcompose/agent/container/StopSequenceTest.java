@@ -1,0 +1,96 @@
+package io.jcompose.agent.container;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jcompose.agent.error.AgentException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class StopSequenceTest {
+
+    /** Records what it is asked; stopping {@code failing} throws. */
+    private static final class Recorder implements StopSequence.Containers {
+        final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+        final Set<String> failing;
+
+        Recorder(Set<String> failing) {
+            this.failing = failing;
+        }
+
+        @Override
+        public void stop(String id, Duration timeout) {
+            calls.add("stop " + id);
+            if (failing.contains(id)) throw AgentException.unavailable(id + " did not exit", null);
+        }
+
+        @Override
+        public void remove(String id, boolean volumes) {
+            calls.add("remove " + id + (volumes ? " -v" : ""));
+        }
+    }
+
+    @Test
+    void aChainStopsFromItsLastDependentToItsFirstDependency() throws InterruptedException {
+        Recorder r = new Recorder(Set.of());
+        List<StopSequence.Step> steps = List.of(
+                new StopSequence.Step("a", true, List.of("b")),
+                new StopSequence.Step("b", true, List.of("c")),
+                new StopSequence.Step("c", true, List.of()));
+        List<String> progress = Collections.synchronizedList(new ArrayList<>());
+        new StopSequence(r).run(steps, null, false, false, p -> progress.add(p.type() + " " + p.id()));
+        assertThat(r.calls).containsExactly("stop c", "stop b", "stop a");
+        assertThat(progress).containsExactly("stopping c", "stopped c", "stopping b", "stopped b", "stopping a", "stopped a");
+    }
+
+    @Test
+    void eachContainerIsRemovedAfterItsOwnStopAndAStoppedOneIsOnlyRemoved() throws InterruptedException {
+        Recorder r = new Recorder(Set.of());
+        List<StopSequence.Step> steps = List.of(
+                new StopSequence.Step("db", true, List.of("web")),
+                new StopSequence.Step("web", false, List.of()));
+        new StopSequence(r).run(steps, Duration.ofSeconds(1), true, true, p -> { });
+        assertThat(r.calls).containsExactlyInAnyOrder("stop db", "remove web -v", "remove db -v");
+        assertThat(r.calls.indexOf("stop db")).isLessThan(r.calls.indexOf("remove db -v"));
+    }
+
+    @Test
+    void aFailedStopIsReportedKeepsItsContainerAndStillLetsItsDependenciesStop() throws InterruptedException {
+        Recorder r = new Recorder(Set.of("web"));
+        List<StopSequence.Step> steps = List.of(
+                new StopSequence.Step("db", true, List.of("web")),
+                new StopSequence.Step("web", true, List.of()));
+        List<StopSequence.Progress> progress = Collections.synchronizedList(new ArrayList<>());
+        new StopSequence(r).run(steps, null, true, false, progress::add);
+        assertThat(r.calls).containsExactly("stop web", "stop db", "remove db");
+        assertThat(progress).anySatisfy(p -> {
+            assertThat(p.id()).isEqualTo("web");
+            assertThat(p.type()).isEqualTo("failed");
+            assertThat(p.error()).contains("did not exit");
+        });
+    }
+
+    @Test
+    void aCycleOrARepeatedIdIsRefusedBeforeAnythingStops() {
+        assertThatThrownBy(() -> StopSequence.check(List.of(
+                new StopSequence.Step("a", true, List.of("b")),
+                new StopSequence.Step("b", true, List.of("a")))))
+                .isInstanceOf(AgentException.class).hasMessageContaining("cycle");
+        assertThatThrownBy(() -> StopSequence.check(List.of(
+                new StopSequence.Step("a", true, List.of()),
+                new StopSequence.Step("a", true, List.of()))))
+                .isInstanceOf(AgentException.class).hasMessageContaining("twice");
+    }
+
+    @Test
+    void waitingForAnIdOutsideTheSequenceWaitsForNothing() throws InterruptedException {
+        Recorder r = new Recorder(Set.of());
+        new StopSequence(r).run(List.of(new StopSequence.Step("a", true, List.of("elsewhere"))), null, false, false,
+                p -> { });
+        assertThat(r.calls).containsExactly("stop a");
+    }
+}
