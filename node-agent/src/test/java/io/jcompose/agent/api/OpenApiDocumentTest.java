@@ -23,15 +23,26 @@ import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /** docs/api/openapi.yaml must describe every endpoint and every field the wire records have. */
 class OpenApiDocumentTest {
     static String document() throws IOException {
         return Files.readString(Path.of("../docs/api/openapi.yaml"));
+    }
+
+    @Test
+    void theDocumentIsYaml() throws IOException {
+        Object doc = new Load(LoadSettings.builder().build()).loadFromString(document());
+        assertThat(doc).isInstanceOf(Map.class);
+        assertThat(((Map<?, ?>) doc).get("paths")).isInstanceOf(Map.class);
     }
 
     @ParameterizedTest
