@@ -1,6 +1,7 @@
 package io.jcompose.agent.api.v1;
 
 import io.jcompose.agent.error.AgentException;
+import io.jcompose.json.TreeJson;
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -9,6 +10,7 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,7 +23,6 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
 
 /**
@@ -40,7 +41,7 @@ public final class RecordJson {
     private static final JsonFactory FACTORY = new JsonFactory();
     private static final Map<Class<?>, Boolean> HANDLED = new ConcurrentHashMap<>();
     private static final Set<Type> SCALARS = Set.of(String.class, int.class, Integer.class, long.class, Long.class,
-            boolean.class, Boolean.class, double.class, Double.class);
+            boolean.class, Boolean.class, double.class, Double.class, BigInteger.class);
 
     private RecordJson() {
     }
@@ -90,10 +91,36 @@ public final class RecordJson {
         }
     }
 
+    /**
+     * Whether {@link #write} writes {@code value} exactly as WireJson would: null, strings, numbers, booleans, records
+     * {@link #handles} accepts, and lists, arrays and string-keyed maps of those.
+     */
+    public static boolean writes(Object value) {
+        return switch (value) {
+            case null -> true;
+            case String s -> true;
+            case Integer i -> true;
+            case Long l -> true;
+            case Double d -> true;
+            case BigInteger b -> true;
+            case Boolean b -> true;
+            case Record r -> handles(r.getClass());
+            case Object[] array -> handles(array.getClass());
+            case List<?> list -> list.stream().allMatch(RecordJson::writes);
+            case Map<?, ?> map -> map.entrySet().stream().allMatch(e -> e.getKey() instanceof String && writes(e.getValue()));
+            default -> false;
+        };
+    }
+
     /** The JSON of a value of a type {@link #handles} accepts. */
     public static byte[] write(Object value) {
+        return write(value, false);
+    }
+
+    /** As {@link #write(Object)}; {@code indent} as Jackson's {@code SerializationFeature.INDENT_OUTPUT}. */
+    public static byte[] write(Object value, boolean indent) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        try (JsonGenerator g = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
+        try (JsonGenerator g = TreeJson.generator(out, indent)) {
             write(g, value);
         }
         return out.toByteArray();
@@ -119,6 +146,7 @@ public final class RecordJson {
         }
         if (type == int.class || type == Integer.class) return t.isNumeric() ? p.getIntValue() : Integer.parseInt(text(p, type));
         if (type == long.class || type == Long.class) return t.isNumeric() ? p.getLongValue() : Long.parseLong(text(p, type));
+        if (type == BigInteger.class) return t.isNumeric() ? p.getBigIntegerValue() : new BigInteger(text(p, type));
         if (type == double.class || type == Double.class) return t.isNumeric() ? p.getDoubleValue() : Double.parseDouble(text(p, type));
         if (type == boolean.class || type == Boolean.class) {
             if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) return t == JsonToken.VALUE_TRUE;
@@ -206,6 +234,7 @@ public final class RecordJson {
             case Integer i -> g.writeNumber(i);
             case Long l -> g.writeNumber(l);
             case Double d -> g.writeNumber(d);
+            case BigInteger b -> g.writeNumber(b);
             case Boolean b -> g.writeBoolean(b);
             case List<?> list -> {
                 g.writeStartArray();
