@@ -48,6 +48,38 @@ public final class RecordCodec {
     private static final Set<Type> SCALARS = Set.of(String.class, int.class, Integer.class, long.class, Long.class,
             boolean.class, Boolean.class, double.class, Double.class, BigInteger.class, Object.class);
 
+    /**
+     * What reading and writing a record needs, worked out once per class: {@code getRecordComponents()} builds new
+     * reflective objects (and their annotations are parsed anew) on every call, ten times a mapper's cost per value.
+     */
+    private record Shape(String[] names, Method[] accessors, Type[] types, Map<String, Integer> index,
+                         Constructor<?> canonical) {
+    }
+
+    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            String[] names = new String[components.length];
+            Method[] accessors = new Method[components.length];
+            Type[] types = new Type[components.length];
+            Class<?>[] raw = new Class<?>[components.length];
+            Map<String, Integer> index = new HashMap<>();
+            for (int i = 0; i < components.length; i++) {
+                names[i] = name(components[i]);
+                accessors[i] = components[i].getAccessor();
+                types[i] = components[i].getGenericType();
+                raw[i] = components[i].getType();
+                index.put(names[i], i);
+            }
+            try {
+                return new Shape(names, accessors, types, index, type.getDeclaredConstructor(raw));
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException("no canonical constructor in " + type.getName(), e);
+            }
+        }
+    };
+
     private final boolean lenient;
 
     private RecordCodec(boolean lenient) {
@@ -138,8 +170,9 @@ public final class RecordCodec {
     }
 
     private static boolean componentsWritten(Record r) {
-        for (RecordComponent rc : r.getClass().getRecordComponents()) {
-            if (!writes(component(r, rc))) return false;
+        Shape shape = SHAPES.get(r.getClass());
+        for (Method accessor : shape.accessors()) {
+            if (!writes(component(r, accessor))) return false;
         }
         return true;
     }
@@ -247,13 +280,11 @@ public final class RecordCodec {
 
     private Object record(JsonParser p, Class<?> type) {
         if (p.currentToken() != JsonToken.START_OBJECT) throw mismatch(p, type);
-        RecordComponent[] components = type.getRecordComponents();
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < components.length; i++) index.put(name(components[i]), i);
-        Object[] args = new Object[components.length];
+        Shape shape = SHAPES.get(type);
+        Object[] args = new Object[shape.names().length];
         while (p.nextToken() == JsonToken.PROPERTY_NAME) {
             String name = p.currentName();
-            Integer i = index.get(name);
+            Integer i = shape.index().get(name);
             p.nextToken();
             if (i == null) {
                 if (!lenient) {
@@ -263,16 +294,13 @@ public final class RecordCodec {
                 p.skipChildren();
                 continue;
             }
-            args[i] = value(p, components[i].getGenericType());
+            args[i] = value(p, shape.types()[i]);
         }
-        Class<?>[] types = new Class<?>[components.length];
-        for (int i = 0; i < components.length; i++) {
-            types[i] = components[i].getType();
-            if (args[i] == null) args[i] = primitiveDefault(types[i]);
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] == null) args[i] = primitiveDefault(shape.types()[i]);
         }
         try {
-            Constructor<?> canonical = type.getDeclaredConstructor(types);
-            return canonical.newInstance(args);
+            return shape.canonical().newInstance(args);
         } catch (InvocationTargetException e) {
             throw new IllegalArgumentException(e.getCause().getMessage(), e.getCause());
         } catch (ReflectiveOperationException e) {
@@ -298,11 +326,11 @@ public final class RecordCodec {
                 + " at " + p.currentTokenLocation());
     }
 
-    private static Object component(Record r, RecordComponent rc) {
+    private static Object component(Record r, Method accessor) {
         try {
-            return rc.getAccessor().invoke(r);
+            return accessor.invoke(r);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot read " + rc, e);
+            throw new IllegalStateException("cannot read " + accessor, e);
         }
     }
 
@@ -335,10 +363,11 @@ public final class RecordCodec {
             }
             case Record r -> {
                 g.writeStartObject();
-                for (RecordComponent rc : r.getClass().getRecordComponents()) {
-                    Object v = component(r, rc);
+                Shape shape = SHAPES.get(r.getClass());
+                for (int i = 0; i < shape.names().length; i++) {
+                    Object v = component(r, shape.accessors()[i]);
                     if (v == null) continue;
-                    g.writeName(name(rc));
+                    g.writeName(shape.names()[i]);
                     write(g, v);
                 }
                 g.writeEndObject();
