@@ -18,7 +18,12 @@ public final class Main {
     public static void main(String[] args) {
         // The agent's own start line skips the command-line machinery, which would stay loaded for its whole life.
         io.jcompose.agent.daemon.AgentConfig agent = AgentStart.plainLine(args);
-        int code = agent != null ? AgentStart.run(agent) : run(CliContext.ofProcess(), args);
+        if (agent != null) {
+            // The agent returns once a signal's shutdown has run its hook: System.exit then waits for that shutdown,
+            // which ends the VM with the signal's status (143 for SIGTERM); halt would race it and could end with 0.
+            System.exit(AgentStart.run(agent));
+        }
+        int code = run(CliContext.ofProcess(), args);
         // Output is flushed by run(); with no hook of ours pending there is nothing left to do on the way out.
         if (ExitHooks.nonePending()) {
             // The launcher's -XX:UserThreadWaitAttemptsAtExit=0 makes halt immediate; without it (the jar run by

@@ -3,21 +3,19 @@ package io.jcompose.network.link;
 import io.jcompose.network.NetworkException;
 import io.jcompose.network.host.Command;
 import io.jcompose.network.host.CommandRunner;
+import io.jcompose.json.TreeJson;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * The iproute2 {@code ip} program: JSON queries ({@code ip -j}) and batches of changes
  * ({@code ip -batch -}, one process for many changes, stopping at the first failing line).
  */
 public final class IpTool {
-
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final CommandRunner runner;
 
@@ -33,10 +31,10 @@ public final class IpTool {
         argv.addAll(List.of(args));
         String out = runner.run(new Command(action, argv, null));
         if (out.isBlank()) {
-            return JSON.createArrayNode();
+            return JsonNodeFactory.instance.arrayNode();
         }
         try {
-            return JSON.readTree(out);
+            return TreeJson.read(out);
         } catch (JacksonException e) {
             throw NetworkException.failed(action, "ip printed JSON that could not be read: " + e.getOriginalMessage());
         }

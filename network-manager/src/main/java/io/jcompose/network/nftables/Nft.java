@@ -3,17 +3,15 @@ package io.jcompose.network.nftables;
 import io.jcompose.network.NetworkException;
 import io.jcompose.network.host.Command;
 import io.jcompose.network.host.CommandRunner;
+import io.jcompose.json.TreeJson;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The {@code nft} program in JSON mode: {@code nft -j -f -} applies a transaction, {@code nft -j list} reads. */
 public final class Nft {
-
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final CommandRunner runner;
 
@@ -39,15 +37,15 @@ public final class Nft {
 
     /** The {@code {"nftables": [...]}} document for {@code commands}. */
     public static String document(ArrayNode commands) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.set("nftables", commands);
-        return JSON.writeValueAsString(root);
+        return TreeJson.text(root);
     }
 
     private JsonNode list(String action, String what) {
         String out = runner.run(Command.of(action, "nft", "-j", "list", what));
         try {
-            return JSON.readTree(out.isBlank() ? "{\"nftables\":[]}" : out).path("nftables");
+            return TreeJson.read(out.isBlank() ? "{\"nftables\":[]}" : out).path("nftables");
         } catch (JacksonException e) {
             throw NetworkException.failed(action, "nft printed JSON that could not be read: " + e.getOriginalMessage());
         }

@@ -1,5 +1,6 @@
 package io.jcompose.network.state;
 
+import io.jcompose.json.TreeJson;
 import io.jcompose.network.NetworkException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -11,9 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The manager's state in {@code DIR/network-state.json}. Writes are atomic: a temporary file in the
@@ -28,7 +26,6 @@ import tools.jackson.databind.json.JsonMapper;
 public final class StateStore {
 
     public static final String FILE_NAME = "network-state.json";
-    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private final Path dir;
     private final Path file;
@@ -53,7 +50,7 @@ public final class StateStore {
             throw NetworkException.failed("read " + file, e);
         }
         try {
-            return StateCodec.read(JSON.readTree(bytes));
+            return StateCodec.read(TreeJson.read(bytes));
         } catch (JacksonException | IllegalArgumentException e) {
             throw new NetworkException(NetworkException.Kind.FAILED_PRECONDITION,
                     "failed to read " + file + ": " + e.getMessage()
@@ -62,7 +59,7 @@ public final class StateStore {
     }
 
     public void save(ManagerState state) {
-        byte[] bytes = JSON.writeValueAsBytes(StateCodec.write(state));
+        byte[] bytes = TreeJson.write(StateCodec.write(state), true);
         Path temp = dir.resolve(FILE_NAME + ".tmp");
         try {
             Files.createDirectories(dir);

@@ -5,6 +5,7 @@ import io.jcompose.agent.host.HostCommand;
 import io.jcompose.agent.log.LogPolicy;
 import io.jcompose.agent.runtime.OciRuntime;
 import io.jcompose.agent.syscall.Libc;
+import io.jcompose.json.TreeJson;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Starts a container under {@code conmon}, the monitor Podman and CRI-O use. conmon forks itself
@@ -34,7 +34,6 @@ import tools.jackson.databind.json.JsonMapper;
  * file on it means every conmon process has closed it, i.e. conmon died without reporting.
  */
 public final class Conmon {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final long CREATE_TIMEOUT_SECONDS = 60;
 
     private final Path binary;
@@ -138,7 +137,7 @@ public final class Conmon {
             throw AgentException.internal("conmon exited without creating the container"
                     + (runtimeError.isEmpty() ? "" : ": " + runtimeError) + (err.isEmpty() ? "" : " (" + err + ")"), null);
         }
-        JsonNode sync = JSON.readTree(line);
+        JsonNode sync = TreeJson.read(line);
         int pid = sync.path("data").asInt(-1);
         if (pid <= 0) {
             String message = HostCommand.runtimeMessage(sync.path("message").asString(""));
@@ -157,7 +156,7 @@ public final class Conmon {
         try {
             String last = "";
             for (String line : Files.readAllLines(log)) {
-                JsonNode entry = JSON.readTree(line);
+                JsonNode entry = TreeJson.read(line);
                 if ("error".equals(entry.path("level").asString(""))) {
                     last = entry.path("msg").asString("");
                 }

@@ -3,12 +3,12 @@ package io.jcompose.agent.runtime;
 import io.jcompose.agent.error.AgentException;
 import io.jcompose.agent.error.ErrorKind;
 import io.jcompose.agent.host.HostCommand;
+import io.jcompose.json.TreeJson;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The OCI runtime's command line, for one state root of our own ({@code --root}), so the agent never
@@ -16,10 +16,6 @@ import tools.jackson.databind.json.JsonMapper;
  * here: the monitor runs it, so that the monitor becomes the container's parent.
  */
 public final class OciRuntime {
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
-
     private final RuntimeBinary binary;
     private final Path stateRoot;
 
@@ -102,7 +98,7 @@ public final class OciRuntime {
             }
             check(result, "state");
         }
-        return Optional.of(JSON.readValue(result.stdout(), RuntimeState.class));
+        return Optional.of(state(TreeJson.read(result.stdout())));
     }
 
     /** Every container under our state root. */
@@ -113,7 +109,21 @@ public final class OciRuntime {
         if (out.isEmpty() || out.equals("null")) {
             return List.of();
         }
-        return List.of(JSON.readValue(out, RuntimeState[].class));
+        List<RuntimeState> states = new ArrayList<>();
+        for (JsonNode n : TreeJson.read(out).values()) {
+            states.add(state(n));
+        }
+        return List.copyOf(states);
+    }
+
+    /** The members the agent uses of the runtime's state (others ignored); a missing one null, or 0 for the pid. */
+    private static RuntimeState state(JsonNode n) {
+        return new RuntimeState(member(n, "id"), n.path("pid").asInt(0), member(n, "status"), member(n, "bundle"));
+    }
+
+    private static String member(JsonNode n, String name) {
+        JsonNode v = n.get(name);
+        return v == null || v.isNull() ? null : v.asString();
     }
 
     /** The command line of {@code exec} with a process description file; the caller wires its stdio. */

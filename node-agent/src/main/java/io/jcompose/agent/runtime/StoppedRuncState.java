@@ -1,5 +1,6 @@
 package io.jcompose.agent.runtime;
 
+import io.jcompose.json.TreeJson;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -9,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What {@code runc delete} does for a container whose init has exited, done in the agent instead of a runc process
@@ -22,7 +22,6 @@ import tools.jackson.databind.json.JsonMapper;
  * recognise (crun's, a newer runc's) or a cgroup that stays busy — is left to the runtime.
  */
 final class StoppedRuncState {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Path CGROUP_ROOT = Path.of("/sys/fs/cgroup");
     /** As runc: five passes, 10 ms then doubling, for cgroups whose last task is still being released. */
     private static final int PASSES = 5;
@@ -35,7 +34,7 @@ final class StoppedRuncState {
         Path dir = stateRoot.resolve(id);
         JsonNode state;
         try {
-            state = JSON.readTree(Files.readString(dir.resolve("state.json")));
+            state = TreeJson.read(Files.readString(dir.resolve("state.json")));
         } catch (IOException | RuntimeException e) {
             return false;
         }

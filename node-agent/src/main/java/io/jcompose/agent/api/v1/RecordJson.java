@@ -1,246 +1,46 @@
 package io.jcompose.agent.api.v1;
 
 import io.jcompose.agent.error.AgentException;
-import java.io.ByteArrayOutputStream;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
-import java.lang.reflect.Type;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.ObjectWriteContext;
-import tools.jackson.core.json.JsonFactory;
+import io.jcompose.json.RecordCodec;
 
 /**
- * The wire records as {@link WireJson} reads and writes them, on jackson-core's streaming parser and generator
- * alone. A CLI command lives a few hundred milliseconds, and jackson-databind's first use costs it about 60 ms
- * (its mapper's static set-up with date formats and time zones, then a deserializer built by introspection for
- * every record type); this codec needs none of that. Same JSON both ways: components in declaration order, null
- * components left out when writing, unknown members rejected, missing ones null (0/false for primitives) and an
- * explicit null for a primitive rejected when reading, maps as {@link LinkedHashMap} and lists as {@link ArrayList}.
- *
- * <p>It knows records whose components are strings, numbers, booleans, lists, string-keyed maps and other such
- * records; for any other type (or a record with a getter Jackson would also see) {@link #handles} is false and the
- * caller keeps using {@link WireJson}.
+ * The wire records as {@link WireJson} reads and writes them, through {@link RecordCodec#STRICT} (jackson-core
+ * alone): unknown members and an explicit null for a primitive rejected, nulls left out. A CLI command lives a few
+ * hundred milliseconds and jackson-databind's first use costs it about 60 ms; the long-lived agent would keep its
+ * ~600 classes. Malformed JSON is INVALID_ARGUMENT, as with WireJson. For a type {@link #handles} refuses (or a
+ * value {@link #writes} refuses) the caller keeps using WireJson's mapper.
  */
 public final class RecordJson {
-    private static final JsonFactory FACTORY = new JsonFactory();
-    private static final Map<Class<?>, Boolean> HANDLED = new ConcurrentHashMap<>();
-    private static final Set<Type> SCALARS = Set.of(String.class, int.class, Integer.class, long.class, Long.class,
-            boolean.class, Boolean.class, double.class, Double.class);
-
     private RecordJson() {
     }
 
     /** Whether this codec reads and writes {@code type} (a record or an array of records) exactly as WireJson. */
     public static boolean handles(Class<?> type) {
-        Class<?> top = type.isArray() ? type.getComponentType() : type;
-        return HANDLED.computeIfAbsent(top, t -> handles(t, new java.util.HashSet<>()));
+        return RecordCodec.handles(type);
     }
 
-    private static boolean handles(Type type, Set<Type> seen) {
-        if (SCALARS.contains(type) || !seen.add(type)) return true;
-        if (type instanceof ParameterizedType p && p.getRawType() == List.class) {
-            return handles(p.getActualTypeArguments()[0], seen);
-        }
-        if (type instanceof ParameterizedType p && p.getRawType() == Map.class) {
-            return p.getActualTypeArguments()[0] == String.class && handles(p.getActualTypeArguments()[1], seen);
-        }
-        if (!(type instanceof Class<?> c) || !c.isRecord() || !Modifier.isPublic(c.getModifiers())) return false;
-        Set<String> components = new java.util.HashSet<>();
-        for (RecordComponent rc : c.getRecordComponents()) {
-            components.add(rc.getName());
-            if (!handles(rc.getGenericType(), seen)) return false;
-        }
-        // Jackson would also serialize a public getX()/isX() that is not a component: leave such a record to it.
-        for (Method m : c.getMethods()) {
-            String n = m.getName();
-            if (m.getParameterCount() == 0 && !Modifier.isStatic(m.getModifiers()) && m.getDeclaringClass() == c
-                    && ((n.startsWith("get") && n.length() > 3) || (n.startsWith("is") && n.length() > 2))
-                    && !components.contains(n)) {
-                return false;
-            }
-        }
-        return true;
+    /** Whether {@link #write} writes {@code value} exactly as WireJson's mapper would. */
+    public static boolean writes(Object value) {
+        return RecordCodec.writes(value);
     }
 
     /** Parses a body of a type {@link #handles} accepts; malformed JSON is INVALID_ARGUMENT, as with WireJson. */
     public static <T> T read(byte[] json, Class<T> type) {
-        try (JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), json)) {
-            JsonToken first = p.nextToken();
-            if (first == null) throw new IllegalArgumentException("no content");
-            T value = type.cast(value(p, type));
-            if (p.nextToken() != null) throw new IllegalArgumentException("trailing content after the value");
-            return value;
-        } catch (JacksonException | IllegalArgumentException | ClassCastException e) {
-            throw malformed(type, e.getMessage());
-        }
-    }
-
-    /** The JSON of a value of a type {@link #handles} accepts. */
-    public static byte[] write(Object value) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        try (JsonGenerator g = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
-            write(g, value);
-        }
-        return out.toByteArray();
-    }
-
-    private static AgentException malformed(Class<?> type, String problem) {
-        return AgentException.invalid("malformed " + type.getSimpleName() + ": " + problem,
-                "check the field names and types against docs/api/openapi.yaml");
-    }
-
-    private static Object value(JsonParser p, Type type) {
-        JsonToken t = p.currentToken();
-        if (t == JsonToken.VALUE_NULL) {
-            // as Jackson 3 (FAIL_ON_NULL_FOR_PRIMITIVES): an explicit null never becomes 0 or false
-            if (type instanceof Class<?> c && c.isPrimitive()) {
-                throw new IllegalArgumentException("Cannot map `null` into type `" + c.getName() + "`");
-            }
-            return null;
-        }
-        if (type == String.class) {
-            if (!t.isScalarValue()) throw mismatch(p, type);
-            return p.getString();
-        }
-        if (type == int.class || type == Integer.class) return t.isNumeric() ? p.getIntValue() : Integer.parseInt(text(p, type));
-        if (type == long.class || type == Long.class) return t.isNumeric() ? p.getLongValue() : Long.parseLong(text(p, type));
-        if (type == double.class || type == Double.class) return t.isNumeric() ? p.getDoubleValue() : Double.parseDouble(text(p, type));
-        if (type == boolean.class || type == Boolean.class) {
-            if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) return t == JsonToken.VALUE_TRUE;
-            throw mismatch(p, type);
-        }
-        if (type instanceof ParameterizedType pt && pt.getRawType() == List.class) {
-            if (t != JsonToken.START_ARRAY) throw mismatch(p, type);
-            List<Object> out = new ArrayList<>();
-            while (p.nextToken() != JsonToken.END_ARRAY) out.add(value(p, pt.getActualTypeArguments()[0]));
-            return out;
-        }
-        if (type instanceof ParameterizedType pt && pt.getRawType() == Map.class) {
-            if (t != JsonToken.START_OBJECT) throw mismatch(p, type);
-            Map<String, Object> out = new LinkedHashMap<>();
-            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-                String key = p.currentName();
-                p.nextToken();
-                out.put(key, value(p, pt.getActualTypeArguments()[1]));
-            }
-            return out;
-        }
-        if (type instanceof Class<?> c && c.isArray()) {
-            if (t != JsonToken.START_ARRAY) throw mismatch(p, type);
-            List<Object> items = new ArrayList<>();
-            while (p.nextToken() != JsonToken.END_ARRAY) items.add(value(p, c.getComponentType()));
-            return items.toArray((Object[]) java.lang.reflect.Array.newInstance(c.getComponentType(), items.size()));
-        }
-        if (type instanceof Class<?> c && c.isRecord()) return record(p, c);
-        throw new IllegalArgumentException("cannot read a " + type.getTypeName());
-    }
-
-    private static Object record(JsonParser p, Class<?> type) {
-        if (p.currentToken() != JsonToken.START_OBJECT) throw mismatch(p, type);
-        RecordComponent[] components = type.getRecordComponents();
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < components.length; i++) index.put(components[i].getName(), i);
-        Object[] args = new Object[components.length];
-        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-            String name = p.currentName();
-            Integer i = index.get(name);
-            if (i == null) {
-                throw new IllegalArgumentException("Unrecognized property \"" + name + "\" (class " + type.getName()
-                        + "), not marked as ignorable");
-            }
-            p.nextToken();
-            args[i] = value(p, components[i].getGenericType());
-        }
-        Class<?>[] types = new Class<?>[components.length];
-        for (int i = 0; i < components.length; i++) {
-            types[i] = components[i].getType();
-            if (args[i] == null) args[i] = primitiveDefault(types[i]);
-        }
         try {
-            Constructor<?> canonical = type.getDeclaredConstructor(types);
-            return canonical.newInstance(args);
-        } catch (InvocationTargetException e) {
-            throw new IllegalArgumentException(e.getCause().getMessage(), e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot build " + type.getName(), e);
+            return RecordCodec.STRICT.read(json, type);
+        } catch (IllegalArgumentException e) {
+            throw AgentException.invalid("malformed " + type.getSimpleName() + ": " + e.getMessage(),
+                    "check the field names and types against docs/api/openapi.yaml");
         }
     }
 
-    private static Object primitiveDefault(Type type) {
-        if (type == int.class) return 0;
-        if (type == long.class) return 0L;
-        if (type == boolean.class) return false;
-        if (type == double.class) return 0.0;
-        return null;
+    /** The JSON of a value {@link #writes} accepts. */
+    public static byte[] write(Object value) {
+        return RecordCodec.write(value, false);
     }
 
-    private static String text(JsonParser p, Type type) {
-        if (p.currentToken() != JsonToken.VALUE_STRING) throw mismatch(p, type);
-        return p.getString().trim();
-    }
-
-    private static IllegalArgumentException mismatch(JsonParser p, Type type) {
-        return new IllegalArgumentException("cannot read " + type.getTypeName() + " from " + p.currentToken()
-                + " at " + p.currentTokenLocation());
-    }
-
-    private static void write(JsonGenerator g, Object value) {
-        switch (value) {
-            case null -> g.writeNull();
-            case String s -> g.writeString(s);
-            case Integer i -> g.writeNumber(i);
-            case Long l -> g.writeNumber(l);
-            case Double d -> g.writeNumber(d);
-            case Boolean b -> g.writeBoolean(b);
-            case List<?> list -> {
-                g.writeStartArray();
-                for (Object item : list) write(g, item);
-                g.writeEndArray();
-            }
-            case Object[] array -> {
-                g.writeStartArray();
-                for (Object item : array) write(g, item);
-                g.writeEndArray();
-            }
-            case Map<?, ?> map -> {
-                g.writeStartObject();
-                for (Map.Entry<?, ?> e : map.entrySet()) {
-                    g.writeName(String.valueOf(e.getKey()));
-                    write(g, e.getValue());
-                }
-                g.writeEndObject();
-            }
-            case Record r -> {
-                g.writeStartObject();
-                for (RecordComponent rc : r.getClass().getRecordComponents()) {
-                    Object v;
-                    try {
-                        v = rc.getAccessor().invoke(r);
-                    } catch (ReflectiveOperationException e) {
-                        throw new IllegalStateException("cannot read " + rc, e);
-                    }
-                    if (v == null) continue;
-                    g.writeName(rc.getName());
-                    write(g, v);
-                }
-                g.writeEndObject();
-            }
-            default -> throw new IllegalArgumentException("cannot write a " + value.getClass().getName());
-        }
+    /** As {@link #write(Object)}; {@code indent} as Jackson's {@code SerializationFeature.INDENT_OUTPUT}. */
+    public static byte[] write(Object value, boolean indent) {
+        return RecordCodec.write(value, indent);
     }
 }

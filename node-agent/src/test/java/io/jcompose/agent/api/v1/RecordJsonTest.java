@@ -2,6 +2,7 @@ package io.jcompose.agent.api.v1;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.jcompose.agent.error.AgentException;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** {@link RecordJson} reads and writes the wire records exactly as {@link WireJson} (jackson-databind) does. */
+/** {@link RecordJson} reads and writes the wire records exactly as {@link WireJson}'s jackson-databind mapper does. */
 class RecordJsonTest {
 
     private static ContainerSpecBody spec() {
@@ -41,17 +42,17 @@ class RecordJsonTest {
         for (Object value : List.<Object>of(view("a"), spec(), new CreateContainerRequest("demo-app-1", Map.of(), spec()),
                 new ErrorBody("NOT_FOUND", "no such container", null))) {
             assertThat(new String(RecordJson.write(value), StandardCharsets.UTF_8))
-                    .isEqualTo(new String(WireJson.write(value), StandardCharsets.UTF_8));
+                    .isEqualTo(WireJson.mapper().writeValueAsString(value));
         }
     }
 
     @Test
     void readsWhatJacksonReads() {
-        byte[] json = WireJson.write(List.of(view("a"), view("b")));
+        byte[] json = WireJson.mapper().writeValueAsBytes(List.of(view("a"), view("b")));
         assertThat(RecordJson.read(json, ContainerView[].class))
-                .containsExactly(WireJson.read(json, ContainerView[].class));
+                .containsExactly(WireJson.mapper().readValue(json, ContainerView[].class));
         byte[] missing = "{\"id\":\"x\",\"labels\":{\"k\":null},\"exitCode\":null}".getBytes(StandardCharsets.UTF_8);
-        assertThat(RecordJson.read(missing, ContainerView.class)).isEqualTo(WireJson.read(missing, ContainerView.class));
+        assertThat(RecordJson.read(missing, ContainerView.class)).isEqualTo(WireJson.mapper().readValue(missing, ContainerView.class));
         byte[] nullPrimitive = "{\"id\":\"x\",\"oomKilled\":null}".getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> WireJson.read(nullPrimitive, ContainerView.class)).isInstanceOf(AgentException.class);
         assertThatThrownBy(() -> RecordJson.read(nullPrimitive, ContainerView.class)).isInstanceOf(AgentException.class)
@@ -74,5 +75,35 @@ class RecordJsonTest {
         assertThat(RecordJson.handles(Map.class)).isFalse();
         // isTty() would be one more property to Jackson
         assertThat(RecordJson.handles(ExecStartRequest.class)).isFalse();
+    }
+
+    @Test
+    void wireJsonKeepsTheMappersErrorMessages() {
+        for (String body : List.of("{\"kind\":\"X\",\"colour\":\"red\"}", "{\"kind\":[1]}", "{\"kind\":")) {
+            byte[] json = body.getBytes(StandardCharsets.UTF_8);
+            String mappers = catchThrowable(() -> WireJson.mapper().readValue(json, ErrorBody.class)) instanceof
+                    tools.jackson.core.JacksonException e ? e.getOriginalMessage() : "";
+            assertThat(mappers).isNotEmpty();
+            assertThatThrownBy(() -> WireJson.read(json, ErrorBody.class)).isInstanceOf(AgentException.class)
+                    .hasMessageStartingWith("malformed ErrorBody: " + mappers + " — ");
+        }
+    }
+
+    @Test
+    void writesOnlyWhatItWritesExactly() {
+        assertThat(RecordJson.writes(List.of(view("a")))).isTrue();
+        assertThat(RecordJson.writes(Map.of("k", List.of(1, 2L, "s", true)))).isTrue();
+        assertThat(RecordJson.writes(Map.of(1, "one"))).isFalse();
+        assertThat(RecordJson.writes(java.time.Instant.EPOCH)).isFalse();
+        assertThat(RecordJson.writes(new ExecStartRequest(List.of("sh"), null, null, null, true, null, null, null, null))).isFalse();
+        Object rlimit = new io.jcompose.agent.bundle.oci.OciRlimit("RLIMIT_NOFILE",
+                new java.math.BigInteger("18446744073709551615"), java.math.BigInteger.valueOf(1024));
+        assertThat(RecordJson.writes(rlimit)).isTrue();
+        assertThat(new String(RecordJson.write(rlimit, true), StandardCharsets.UTF_8))
+                .isEqualTo(tools.jackson.databind.json.JsonMapper.builder()
+                        .enable(tools.jackson.databind.SerializationFeature.INDENT_OUTPUT).build()
+                        .writeValueAsString(rlimit));
+        assertThat(RecordJson.read(RecordJson.write(rlimit), io.jcompose.agent.bundle.oci.OciRlimit.class))
+                .isEqualTo(rlimit);
     }
 }
