@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The module dependency table of DESIGN.md, enforced on the compiled classes of the whole reactor:
  * dependencies point one way, {@code cli → scheduler → compose-model}, {@code scheduler → node-agent}
  * (its API client), {@code node-agent → image-store, network-manager, dns-resolver}, and the four
- * leaf modules depend on no other jcompose module.
+ * leaf modules depend on no other jcompose module. {@code json} is a library (JSON on jackson-core, no knowledge
+ * of jcompose) that every module may use and that uses none.
  */
 class ArchitectureTest {
     private static final Map<String, String> MODULE_PACKAGES = Map.of(
@@ -27,17 +28,19 @@ class ArchitectureTest {
             "image-store", "io.jcompose.image..",
             "network-manager", "io.jcompose.network..",
             "dns-resolver", "io.jcompose.dns..",
-            "cli", "io.jcompose.cli..");
+            "cli", "io.jcompose.cli..",
+            "json", "io.jcompose.json..");
 
     /** module → the jcompose modules it may use. */
     private static final Map<String, List<String>> ALLOWED = Map.of(
-            "compose-model", List.of(),
-            "image-store", List.of(),
-            "network-manager", List.of(),
-            "dns-resolver", List.of(),
-            "node-agent", List.of("image-store", "network-manager", "dns-resolver"),
-            "scheduler", List.of("compose-model", "node-agent"),
-            "cli", List.of("scheduler", "compose-model", "node-agent"));
+            "json", List.of(),
+            "compose-model", List.of("json"),
+            "image-store", List.of("json"),
+            "network-manager", List.of("json"),
+            "dns-resolver", List.of("json"),
+            "node-agent", List.of("image-store", "network-manager", "dns-resolver", "json"),
+            "scheduler", List.of("compose-model", "node-agent", "json"),
+            "cli", List.of("scheduler", "compose-model", "node-agent", "json"));
 
     private static JavaClasses classes;
 
