@@ -8,7 +8,10 @@
 #   run --rm       a one-off container: `run --rm s10 true`
 #   down           stop and remove it
 # then prints the medians, each tool's ratio to docker-compose, and the memory (PSS, from
-# /proc/PID/smaps_rollup) of the processes each engine keeps running while the stack is up:
+# /proc/PID/smaps_rollup) of the processes each engine keeps running while the stack is up, taken in
+# the first run twice: at once after `run --rm`, and again after SETTLE seconds (default 5) with the
+# stack still up, when each engine has settled (jcompose's agent hands back the C library heap its
+# compiler used within 2 s); every tool waits the same:
 #   jcompose        the agent and its conmon monitors
 #   docker-compose  dockerd, containerd, the containerd shims and docker-proxy
 #   podman-compose  the conmon monitors (podman has no daemon)
@@ -24,7 +27,7 @@
 # it Docker publishes ports with its userland docker-proxy and containers on one network still reach
 # each other; the stack needs nothing else. jcompose's own nft table is never touched.
 #
-# Usage: bench/compose-up.sh [--runs N] [--only TOOL[,TOOL...]] [--keep]
+# Usage: [SETTLE=S] bench/compose-up.sh [--runs N] [--only TOOL[,TOOL...]] [--keep]
 #   TOOL: jcompose, docker-compose, podman-compose. A tool whose command fails is reported and
 #   skipped; the others go on. Run as root.
 set -euo pipefail
@@ -51,7 +54,9 @@ say() { printf 'compose-up: %s\n' "$*" >&2; }
 
 declare -A skipped=()    # tool → why it was skipped
 declare -A times=()      # "tool op" → space-separated milliseconds
-declare -A memory=()     # tool → MiB PSS
+declare -A memory=()     # tool → MiB PSS at once after run --rm
+declare -A settled=()    # tool → MiB PSS SETTLE seconds later
+settle=${SETTLE:-5}
 # What podman's netavark leaves behind after the last network is gone: its base iptables chains.
 # Removed afterwards unless they were there before this run.
 netavark_before=$(iptables-save 2>/dev/null | grep -c NETAVARK || true)
@@ -245,6 +250,9 @@ bench_tool() {
             local pids
             mapfile -t pids < <(engine_pids "$tool")
             if ((${#pids[@]})); then memory[$tool]=$(( $(pss "${pids[@]}") / 1024 )); else memory[$tool]="none found"; fi
+            sleep "$settle"
+            mapfile -t pids < <(engine_pids "$tool")
+            if ((${#pids[@]})); then settled[$tool]=$(( $(pss "${pids[@]}") / 1024 )); else settled[$tool]="none found"; fi
         fi
         timed "$tool" "down" down || return
         stack_up=("${stack_up[@]/$tool}")
@@ -290,6 +298,11 @@ done
 printf '%-12s' "memory MiB"
 for tool in "${tools[@]}"; do
     if [[ -n ${skipped[$tool]:-} ]]; then printf ' %24s' -; else printf ' %24s' "${memory[$tool]:--}"; fi
+done
+echo
+printf '%-12s' "  after ${settle} s"
+for tool in "${tools[@]}"; do
+    if [[ -n ${skipped[$tool]:-} ]]; then printf ' %24s' -; else printf ' %24s' "${settled[$tool]:--}"; fi
 done
 echo
 for tool in "${tools[@]}"; do
