@@ -132,16 +132,18 @@ public final class ServiceGraph {
                                             Map<String, Map<String, DependencyEdge>> outgoing) {
         Map<String, Integer> waiting = new java.util.HashMap<>();
         java.util.PriorityQueue<String> ready = new java.util.PriorityQueue<>();
-        incoming.forEach((s, deps) -> {
-            if (deps.isEmpty()) ready.add(s);
-            else waiting.put(s, deps.size());
-        });
+        for (Map.Entry<String, Map<String, DependencyEdge>> e : incoming.entrySet()) {
+            if (e.getValue().isEmpty()) ready.add(e.getKey());
+            else waiting.put(e.getKey(), e.getValue().size());
+        }
         List<String> out = new ArrayList<>(incoming.size());
         while (!ready.isEmpty()) {
             String s = ready.poll();
             out.add(s);
             for (String dependent : outgoing.get(s).keySet()) {
-                if (waiting.merge(dependent, -1, Integer::sum) == 0) ready.add(dependent);
+                int left = waiting.get(dependent) - 1;
+                waiting.put(dependent, left);
+                if (left == 0) ready.add(dependent);
             }
         }
         if (out.size() == incoming.size()) return List.copyOf(out);
