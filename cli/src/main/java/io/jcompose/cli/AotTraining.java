@@ -94,25 +94,60 @@ public final class AotTraining {
     }
 
     /**
-     * {@code run --rm} of a one-service project, always against a stand-in (it creates a container): the one-off's
-     * planning, create, attachment, start and removal, whose classes are otherwise loaded cold by every run.
+     * {@code run --rm} of a service with a dependency, always against a stand-in (it creates a container): the
+     * one-off's planning, create, attachment, start and removal, whose classes are otherwise loaded cold by every
+     * run. Twice: with the dependency's container running and up to date (nothing to do but the one-off, the
+     * usual case) and stopped (the executor starts it first, as {@code up} does its containers).
      */
     private static boolean oneOff(CliContext context) {
-        try (TrainingAgent standIn = TrainingAgent.start(sampleView("jcompose-aot-training"))) {
-            Path file = standIn.runtimeDir().resolve("compose.yaml");
-            Files.writeString(file, "services:\n  app:\n    image: jcompose.local/app:1\n    network_mode: none\n");
-            Map<String, String> env = new HashMap<>(context.environment());
-            env.put(AgentConnection.RUNTIME_DIR, standIn.runtimeDir().toString());
-            CliContext standInContext = new CliContext(env, context.workingDirectory(), context.stdin());
-            String[] command = {"-f", file.toString(), "-p", "jcompose-aot-training", "run", "--rm", "-i=false", "app",
-                    "true"};
-            int code = Main.execute(standInContext, command, new PrintWriter(Writer.nullWriter()),
-                    new PrintWriter(Writer.nullWriter()));
-            Files.deleteIfExists(file);
-            return code == 0;
-        } catch (IOException e) {
-            return false;
+        boolean ok = true;
+        for (String state : List.of("running", "exited")) {
+            try (TrainingAgent standIn = TrainingAgent.start(sampleView("jcompose-aot-training"))) {
+                Path file = standIn.runtimeDir().resolve("compose.yaml");
+                Files.writeString(file, """
+                        services:
+                          db:
+                            image: jcompose.local/app:1
+                            network_mode: none
+                          app:
+                            image: jcompose.local/app:1
+                            network_mode: none
+                            depends_on: [db]
+                        """);
+                Map<String, String> env = new HashMap<>(context.environment());
+                env.put(AgentConnection.RUNTIME_DIR, standIn.runtimeDir().toString());
+                CliContext standInContext = new CliContext(env, context.workingDirectory(), context.stdin());
+                standIn.listing(dependency(file, standInContext, state));
+                ExecAttached.terminalAttached(standInContext); // what run asks without -i=false
+                String[] command = {"-f", file.toString(), "-p", "jcompose-aot-training", "run", "--rm", "-i=false",
+                        "app", "true"};
+                int code = Main.execute(standInContext, command, new PrintWriter(Writer.nullWriter()),
+                        new PrintWriter(Writer.nullWriter()));
+                Files.deleteIfExists(file);
+                ok &= code == 0;
+            } catch (IOException | RuntimeException e) {
+                ok = false;
+            }
         }
+        return ok;
+    }
+
+    /** The container of service db in {@code state}, labelled as up to date: its config hash is the file's. */
+    private static io.jcompose.agent.api.v1.ContainerView dependency(Path file, CliContext context, String state) {
+        GlobalOptions global = new GlobalOptions();
+        global.files = List.of(file.toString());
+        global.projectName = "jcompose-aot-training";
+        var loaded = io.jcompose.model.ProjectLoader.load(ProjectLoading.options(global, context));
+        var services = (io.jcompose.model.tree.MapNode) loaded.canonical().get("services");
+        String hash = io.jcompose.model.render.ConfigHash.of((io.jcompose.model.tree.MapNode) services.get("db"));
+        var labels = Map.of(io.jcompose.scheduler.naming.Labels.PROJECT, "jcompose-aot-training",
+                io.jcompose.scheduler.naming.Labels.SERVICE, "db", io.jcompose.scheduler.naming.Labels.CONTAINER_NUMBER,
+                "1", io.jcompose.scheduler.naming.Labels.ONEOFF, "False",
+                io.jcompose.scheduler.naming.Labels.CONFIG_HASH, hash);
+        var spec = io.jcompose.agent.api.v1.ContainerSpecBody.ofImage("jcompose.local/app:1");
+        return new io.jcompose.agent.api.v1.ContainerView("0123456789cd", "jcompose-aot-training-db-1", labels, state,
+                1, null, false, "2026-01-01T00:00:00Z", "2026-01-01T00:00:01Z", null, spec, "sha256:00", null, 0,
+                List.of(), Map.of());
     }
 
     /**
@@ -128,6 +163,9 @@ public final class AotTraining {
         io.jcompose.agent.api.v1.RecordJson.read(json, io.jcompose.agent.api.v1.ContainerView[].class);
         io.jcompose.agent.api.v1.RecordJson.write(new io.jcompose.agent.api.v1.CreateContainerRequest("demo-app-1",
                 java.util.Map.of(), spec));
+        // The agent's views say "cpus":0.0: the parser's floating-point classes.
+        io.jcompose.agent.api.v1.RecordJson.read("{\"image\":\"a\",\"cpus\":0.0}".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8), io.jcompose.agent.api.v1.ContainerSpecBody.class);
         io.jcompose.agent.api.v1.RecordJson.read("{\"kind\":\"NOT_FOUND\",\"message\":\"m\"}".getBytes(
                 java.nio.charset.StandardCharsets.UTF_8), io.jcompose.agent.api.v1.ErrorBody.class);
         io.jcompose.agent.api.v1.WireJson.write(new io.jcompose.agent.api.v1.CreateContainerRequest("demo-app-1",

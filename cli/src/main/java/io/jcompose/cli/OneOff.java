@@ -69,8 +69,12 @@ final class OneOff {
         ContainerSpecBody s = request.spec();
         List<NetworkAttachmentBody> networks = s.networks();
         if (networks != null && !useAliases) {
-            networks = networks.stream().map(n -> new NetworkAttachmentBody(n.network(), List.of(), n.ipv4Address(),
-                    n.ipv6Address(), n.macAddress(), n.priority(), n.gwPriority())).toList();
+            List<NetworkAttachmentBody> plain = new ArrayList<>(networks.size());
+            for (NetworkAttachmentBody n : networks) {
+                plain.add(new NetworkAttachmentBody(n.network(), List.of(), n.ipv4Address(), n.ipv6Address(),
+                        n.macAddress(), n.priority(), n.gwPriority()));
+            }
+            networks = List.copyOf(plain);
         }
         ContainerSpecBody spec = new ContainerSpecBody(s.command(), s.env(), s.workingDir(), s.user(), s.groupAdd(),
                 s.tty(), s.stdinOpen(), s.rootfs(), s.readOnly(), s.hostname(), s.domainname(), s.networkMode(),

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,7 @@ final class PsView {
         List<ContainerView> rows = stack.all().stream()
                 .filter(c -> cmd.all || !cmd.status.isEmpty() || Executor.isRunning(c) || "paused".equals(c.state()))
                 .filter(c -> cmd.status.isEmpty() || cmd.status.contains(c.state()))
-                .sorted(Comparator.comparing(ContainerView::name)).toList();
+                .sorted((a, b) -> a.name().compareTo(b.name())).toList(); // not Comparator.comparing: see Planner.byName
         PrintWriter out = session.out();
         Instant now = Instant.now();
         if (cmd.servicesOnly) {

@@ -22,6 +22,8 @@ import io.jcompose.scheduler.translate.SpecTranslator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -44,6 +46,13 @@ final class RunOneOff {
         String slug = OneOff.slug(ThreadLocalRandom.current());
         String name = cmd.name != null ? cmd.name : OneOff.name(project.name(), cmd.service, slug);
         ServiceGraph graph = ServiceGraph.of(project);
+        boolean withDeps = !cmd.noDeps && !graph.dependenciesOf(cmd.service).isEmpty();
+        List<String> considered = withDeps ? graph.withDependencies(List.of(cmd.service)) : List.of(cmd.service);
+        // The images are asked for while the one-off is translated, when the look-ahead reached a running agent.
+        Node connected = session.connectedNode();
+        CompletableFuture<Map<String, Node.ImageInfo>> images = connected == null ? null
+                : CompletableFuture.supplyAsync(() -> images(connected, project, considered),
+                        r -> Thread.ofPlatform().daemon().name("image-look-ahead").start(r));
         Service oneOff = OneOff.apply(project, service, cmd, name, session.context().environment());
         Map<String, String> labels = OneOff.labels(Planner.labels(desired, graph, service, 1), slug);
         ContainerAttach.Options attach = attachOptions(cmd, session.context());
@@ -62,9 +71,7 @@ final class RunOneOff {
         }
 
         Node node = session.node();
-        boolean withDeps = !cmd.noDeps && !graph.dependenciesOf(cmd.service).isEmpty();
-        List<String> considered = withDeps ? graph.withDependencies(List.of(cmd.service)) : List.of(cmd.service);
-        ObservedState observed = observe(session, node, project, considered, withDeps);
+        ObservedState observed = observe(session, node, project, considered, withDeps, images);
         Plan plan = Planner.plan(desired, observed,
                 PlanOptions.DEFAULTS.withServices(List.of(cmd.service)).withNoDeps(!withDeps));
         for (String w : plan.warnings()) session.err().println("warning: " + w);
@@ -171,15 +178,33 @@ final class RunOneOff {
 
     /** Only what planning these services needs; the project's containers only when dependencies are planned. */
     private static ObservedState observe(StackSession session, Node node, Project project, List<String> considered,
-                                         boolean withDeps) {
+                                         boolean withDeps, CompletableFuture<Map<String, Node.ImageInfo>> ahead) {
         List<ContainerView> containers = withDeps ? session.containers(project.name()) : List.of();
+        Map<String, Node.ImageInfo> images;
+        if (ahead == null) {
+            images = images(node, project, considered);
+        } else {
+            try {
+                images = ahead.join();
+            } catch (CompletionException e) {
+                // the request's own failure, as if it had been made here
+                if (e.getCause() instanceof RuntimeException r) throw r;
+                if (e.getCause() instanceof Error error) throw error;
+                throw e;
+            }
+        }
+        return new ObservedState(containers, session.networks(), session.volumes(), images);
+    }
+
+    /** The considered services' images the node has, by reference. */
+    private static Map<String, Node.ImageInfo> images(Node node, Project project, List<String> considered) {
         Map<String, Node.ImageInfo> images = new LinkedHashMap<>();
         for (String s : considered) {
             String image = project.service(s).image();
             if (image == null || image.isEmpty() || images.containsKey(image)) continue;
             node.findImage(image).ifPresent(i -> images.put(image, i));
         }
-        return new ObservedState(containers, session.networks(), session.volumes(), images);
+        return images;
     }
 
     private static void removeQuietly(Node node, String name) {

@@ -181,6 +181,15 @@ final class StackSession {
         return agent;
     }
 
+    /**
+     * The node of the running agent {@link #lookAhead} connected to (waiting for the connection), or null when it
+     * did not run or found no agent: then nothing is started or connected here.
+     */
+    Node connectedNode() {
+        if (agent == null && aheadClient != null) agent = aheadClient.join();
+        return agent == null ? null : NodeConnection.node(agent);
+    }
+
     Node node() {
         return NodeConnection.node(agent());
     }

@@ -27,7 +27,7 @@ import java.util.List;
 final class TrainingAgent implements AutoCloseable {
     private final Path dir;
     private final ServerSocketChannel server;
-    private final byte[] containers;
+    private volatile byte[] containers;
     private final byte[] container;
     private final byte[] image;
 
@@ -38,6 +38,11 @@ final class TrainingAgent implements AutoCloseable {
         this.container = RecordJson.write(container);
         this.image = RecordJson.write(new io.jcompose.agent.api.v1.ImageView("sha256:00", List.of(), List.of(), 0, null,
                 java.util.Map.of(), "linux/amd64", null));
+    }
+
+    /** From now on, the project's containers are {@code listed}. */
+    void listing(ContainerView... listed) {
+        containers = RecordJson.write(List.of(listed));
     }
 
     /** Listens in a new temporary directory, the runtime directory to hand the commands. */

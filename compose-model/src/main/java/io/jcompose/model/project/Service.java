@@ -3,7 +3,6 @@ package io.jcompose.model.project;
 import io.jcompose.model.ModelException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -296,8 +295,12 @@ public record Service(
     /** Network keys ordered by descending {@code priority}, then by name: the order to connect them. */
     public List<String> networksByPriority() {
         List<String> names = new ArrayList<>(networks.keySet());
-        names.sort(Comparator.<String>comparingInt(n -> -networks.get(n).priority())
-                .thenComparing(Comparator.naturalOrder()));
+        // One lambda, not Comparator.comparingInt(..).thenComparing(..): the JDK's are serializable lambdas, which the
+        // startup cache never holds, so every command that translates a service spun them again.
+        names.sort((a, b) -> {
+            int byPriority = Integer.compare(-networks.get(a).priority(), -networks.get(b).priority());
+            return byPriority != 0 ? byPriority : a.compareTo(b);
+        });
         return List.copyOf(names);
     }
 

@@ -69,6 +69,7 @@ public final class Executor {
 
     /** Runs the plan; the outcome of every service of the plan, in start order. */
     public List<ServiceOutcome> apply(Plan plan) throws InterruptedException {
+        if (settled(plan)) return keepAll(plan);
         PortPreflight.check(node, plan); // before anything is made: a taken port leaves nothing behind
         for (Action a : plan.resources()) resource(a);
         pull(plan.pulls());
@@ -95,6 +96,40 @@ public final class Executor {
         for (Thread t : threads) t.join();
         List<ServiceOutcome> out = new ArrayList<>();
         futures.forEach((s, f) -> out.add(new ServiceOutcome(s, f.join().failure())));
+        return out;
+    }
+
+    /**
+     * Whether the plan changes nothing and waits for nothing: no resource, pull or orphan, every container kept
+     * as it is, and no condition to await but {@code service_started} (met by a kept container). Such a plan —
+     * {@code run} or {@code up} with every dependency up to date — asks the node nothing (no port to check either),
+     * so its services' tasks need no threads of their own.
+     */
+    private static boolean settled(Plan plan) {
+        if (!plan.resources().isEmpty() || !plan.pulls().isEmpty() || !plan.orphans().isEmpty()) return false;
+        for (Map.Entry<String, List<ContainerAction>> e : plan.services().entrySet()) {
+            for (ContainerAction a : e.getValue()) {
+                if (!(a instanceof Action.KeepContainer)) return false;
+            }
+            if (!plan.start()) continue;
+            for (DependencyEdge edge : plan.graph().dependenciesOf(e.getKey())) {
+                if (plan.services().containsKey(edge.dependency())
+                        && edge.condition() != DependsOn.Condition.SERVICE_STARTED) return false;
+            }
+        }
+        return true;
+    }
+
+    /** A {@link #settled} plan: each kept container reported in start order, as each service's task would. */
+    private List<ServiceOutcome> keepAll(Plan plan) {
+        List<ServiceOutcome> out = new ArrayList<>();
+        for (Map.Entry<String, List<ContainerAction>> e : plan.services().entrySet()) {
+            for (ContainerAction a : e.getValue()) {
+                ContainerView c = ((Action.KeepContainer) a).container();
+                events.accept(ProgressEvent.done(a.subject(), "Running".equals(state(c)) ? "Running" : "Created"));
+            }
+            out.add(new ServiceOutcome(e.getKey(), null));
+        }
         return out;
     }
 

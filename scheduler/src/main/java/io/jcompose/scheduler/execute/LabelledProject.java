@@ -8,7 +8,6 @@ import io.jcompose.scheduler.naming.Labels;
 import io.jcompose.scheduler.node.Node;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +59,8 @@ public final class LabelledProject {
             String service = c.labels().getOrDefault(Labels.SERVICE, c.name());
             byService.computeIfAbsent(service, k -> new ArrayList<>()).add(c);
         }
-        byService.values().forEach(l -> l.sort(Comparator.comparing(ContainerView::name)));
+        // not Comparator.comparing: its lambdas are serializable ones, which the startup cache never holds
+        byService.values().forEach(l -> l.sort((a, b) -> a.name().compareTo(b.name())));
         List<DependencyEdge> edges = new ArrayList<>();
         for (Map.Entry<String, List<ContainerView>> e : byService.entrySet()) {
             String label = e.getValue().getFirst().labels().get(Labels.DEPENDS_ON);

@@ -29,12 +29,17 @@ import org.jgrapht.traverse.TopologicalOrderIterator;
  * refused with every service on it named.
  */
 public final class ServiceGraph {
-    private final Graph<String, DependencyEdge> graph;
+    /** Per service, what it waits for: dependency → edge. Insertion-ordered; every service has an entry. */
+    private final Map<String, Map<String, DependencyEdge>> incoming;
+    /** Per service, who waits for it: dependent → edge. */
+    private final Map<String, Map<String, DependencyEdge>> outgoing;
     private final List<String> order;
 
-    private ServiceGraph(Graph<String, DependencyEdge> graph) {
-        this.graph = graph;
-        this.order = topological(graph);
+    private ServiceGraph(Map<String, Map<String, DependencyEdge>> incoming,
+                         Map<String, Map<String, DependencyEdge>> outgoing) {
+        this.incoming = incoming;
+        this.outgoing = outgoing;
+        this.order = topological(incoming, outgoing);
     }
 
     /** The graph of every service of {@code project}. */
@@ -49,24 +54,29 @@ public final class ServiceGraph {
      * required and dropped otherwise (a {@code required: false} dependency that is not part of the project).
      */
     public static ServiceGraph of(Collection<String> services, Collection<DependencyEdge> edges) {
-        Graph<String, DependencyEdge> g = new DefaultDirectedGraph<>(null, null, false);
-        services.forEach(g::addVertex);
+        // Plain maps rather than a graph library's structures: every command that plans builds this graph, and a
+        // library graph (hashing the edge records, whose hashCode is bootstrapped at run time) cost each ~10 ms of
+        // cold code. At most one edge per pair of services, a self-loop allowed, as a simple directed graph has.
+        Map<String, Map<String, DependencyEdge>> incoming = new LinkedHashMap<>();
+        Map<String, Map<String, DependencyEdge>> outgoing = new LinkedHashMap<>();
+        for (String s : services) {
+            incoming.putIfAbsent(s, new LinkedHashMap<>());
+            outgoing.putIfAbsent(s, new LinkedHashMap<>());
+        }
         for (DependencyEdge e : edges) {
-            if (!g.containsVertex(e.dependency())) {
+            if (!incoming.containsKey(e.dependency())) {
                 if (!e.required()) continue;
                 throw new SchedulerException("service " + e.service() + " depends on " + e.dependency()
                         + " (through " + e.kind().source() + "), which is not a service of the project",
                         "define " + e.dependency() + ", enable its profile, or mark the dependency required: false");
             }
-            if (!g.containsVertex(e.service())) continue;
-            DependencyEdge existing = g.getEdge(e.dependency(), e.service());
-            if (existing != null) {
-                if (!stronger(e, existing)) continue;
-                g.removeEdge(existing);
-            }
-            g.addEdge(e.dependency(), e.service(), e);
+            if (!incoming.containsKey(e.service())) continue;
+            DependencyEdge existing = incoming.get(e.service()).get(e.dependency());
+            if (existing != null && !stronger(e, existing)) continue;
+            incoming.get(e.service()).put(e.dependency(), e);
+            outgoing.get(e.dependency()).put(e.service(), e);
         }
-        return new ServiceGraph(g);
+        return new ServiceGraph(incoming, outgoing);
     }
 
     /** Edges of one service: its {@code depends_on}, refined by the attributes that imply the same edge. */
@@ -113,7 +123,37 @@ public final class ServiceGraph {
         return candidate.kind().sharesNamespace() && !existing.kind().sharesNamespace();
     }
 
-    private static List<String> topological(Graph<String, DependencyEdge> g) {
+    /**
+     * Dependencies first, ties by name (Kahn's order with the smallest ready name first, as JGraphT's topological
+     * iterator with natural order gives). A cycle leaves services out: the graph library then finds every cycle,
+     * so the message names the shortest.
+     */
+    private static List<String> topological(Map<String, Map<String, DependencyEdge>> incoming,
+                                            Map<String, Map<String, DependencyEdge>> outgoing) {
+        Map<String, Integer> waiting = new java.util.HashMap<>();
+        java.util.PriorityQueue<String> ready = new java.util.PriorityQueue<>();
+        for (Map.Entry<String, Map<String, DependencyEdge>> e : incoming.entrySet()) {
+            if (e.getValue().isEmpty()) ready.add(e.getKey());
+            else waiting.put(e.getKey(), e.getValue().size());
+        }
+        List<String> out = new ArrayList<>(incoming.size());
+        while (!ready.isEmpty()) {
+            String s = ready.poll();
+            out.add(s);
+            for (String dependent : outgoing.get(s).keySet()) {
+                int left = waiting.get(dependent) - 1;
+                waiting.put(dependent, left);
+                if (left == 0) ready.add(dependent);
+            }
+        }
+        if (out.size() == incoming.size()) return List.copyOf(out);
+        Graph<String, DependencyEdge> g = new DefaultDirectedGraph<>(null, null, false);
+        incoming.keySet().forEach(g::addVertex);
+        incoming.values().forEach(deps -> deps.values().forEach(e -> g.addEdge(e.dependency(), e.service(), e)));
+        return withCycleCheck(g);
+    }
+
+    private static List<String> withCycleCheck(Graph<String, DependencyEdge> g) {
         List<List<String>> cycles = new JohnsonSimpleCycles<>(g).findSimpleCycles();
         if (!cycles.isEmpty()) {
             List<String> cycle = cycles.stream()
@@ -152,17 +192,30 @@ public final class ServiceGraph {
     }
 
     public Set<String> services() {
-        return Set.copyOf(graph.vertexSet());
+        return Set.copyOf(incoming.keySet());
     }
 
     /** What {@code service} waits for. */
     public List<DependencyEdge> dependenciesOf(String service) {
-        return graph.incomingEdgesOf(service).stream().sorted(Comparator.comparing(DependencyEdge::dependency)).toList();
+        return sorted(edges(incoming, service));
     }
 
     /** Who waits for {@code service}. */
     public List<DependencyEdge> dependentsOf(String service) {
-        return graph.outgoingEdgesOf(service).stream().sorted(Comparator.comparing(DependencyEdge::service)).toList();
+        return sorted(edges(outgoing, service));
+    }
+
+    private static Map<String, DependencyEdge> edges(Map<String, Map<String, DependencyEdge>> side, String service) {
+        Map<String, DependencyEdge> edges = side.get(service);
+        // as the graph library answered a question about a service it does not hold
+        if (edges == null) throw new IllegalArgumentException("no such vertex in graph: " + service);
+        return edges;
+    }
+
+    /** The edges by the other service's name: the key of their map. */
+    private static List<DependencyEdge> sorted(Map<String, DependencyEdge> edges) {
+        if (edges.size() < 2) return List.copyOf(edges.values());
+        return List.copyOf(new java.util.TreeMap<>(edges).values());
     }
 
     /** {@code selected} and everything they depend on, transitively, in start order. */
@@ -171,8 +224,8 @@ public final class ServiceGraph {
         Deque<String> todo = new ArrayDeque<>(selected);
         while (!todo.isEmpty()) {
             String s = todo.pop();
-            if (!graph.containsVertex(s) || !seen.add(s)) continue;
-            for (DependencyEdge e : graph.incomingEdgesOf(s)) todo.push(e.dependency());
+            if (!incoming.containsKey(s) || !seen.add(s)) continue;
+            for (String dependency : incoming.get(s).keySet()) todo.push(dependency);
         }
         return order.stream().filter(seen::contains).toList();
     }

@@ -11,7 +11,6 @@ import io.jcompose.scheduler.naming.Labels;
 import io.jcompose.scheduler.plan.Action.ContainerAction;
 import io.jcompose.scheduler.translate.SpecTranslator;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -195,7 +194,7 @@ public final class Planner {
         List<ContainerView> found = observed.containers().stream()
                 .filter(c -> !"True".equals(c.labels().get(Labels.ONEOFF)))
                 .filter(c -> !project.services().containsKey(c.labels().getOrDefault(Labels.SERVICE, "")))
-                .sorted(Comparator.comparing(ContainerView::name)).toList();
+                .sorted(Planner::byName).toList();
         if (found.isEmpty()) return List.of();
         if (!options.removeOrphans()) {
             warnings.add("found orphan containers (" + String.join(", ", found.stream().map(ContainerView::name).toList())
@@ -226,7 +225,15 @@ public final class Planner {
         return observed.containers().stream()
                 .filter(c -> service.equals(c.labels().get(Labels.SERVICE)))
                 .filter(c -> !"True".equals(c.labels().get(Labels.ONEOFF)))
-                .sorted(Comparator.comparingInt(Planner::number)).toList();
+                .sorted((a, b) -> Integer.compare(number(a), number(b))).toList();
+    }
+
+    /**
+     * By name. Comparators here are lambdas of this class rather than {@code Comparator.comparing}: the JDK's are
+     * serializable lambdas, which the startup cache never holds, so each was spun again by every command.
+     */
+    private static int byName(ContainerView a, ContainerView b) {
+        return a.name().compareTo(b.name());
     }
 
     static int number(ContainerView c) {

@@ -204,6 +204,42 @@ class ExecutorTest {
     }
 
     @Test
+    void aPlanThatKeepsEverythingRunningAsksTheNodeNothingAndReportsEachContainer() throws InterruptedException {
+        FakeNode node = nodeWithImages();
+        String yaml = """
+                services:
+                  db: {image: postgres, ports: ["5432:5432"]}
+                  web: {image: busybox, depends_on: [db]}
+                """;
+        up(node, yaml);
+        int asked = node.journal().size();
+        events.clear();
+
+        var outcomes = up(node, yaml);
+        assertThat(outcomes).extracting(ServiceOutcome::service).containsExactly("db", "web");
+        assertThat(outcomes).allMatch(ServiceOutcome::succeeded);
+        assertThat(node.journal()).as("no port check, no request").hasSize(asked);
+        assertThat(events).containsExactly(ProgressEvent.done("Container demo-db-1", "Running"),
+                ProgressEvent.done("Container demo-web-1", "Running"));
+    }
+
+    @Test
+    void aKeptDependencyWithAHealthConditionIsStillAwaited() throws InterruptedException {
+        FakeNode node = nodeWithImages();
+        String yaml = """
+                services:
+                  db: {image: postgres, healthcheck: {test: [CMD, pg_isready]}}
+                  web: {image: busybox, depends_on: {db: {condition: service_healthy}}}
+                """;
+        node.health("demo-db-1", 1, "healthy");
+        up(node, yaml);
+        events.clear();
+
+        assertThat(up(node, yaml)).allMatch(ServiceOutcome::succeeded);
+        assertThat(events).contains(ProgressEvent.done("Container demo-db-1", "Healthy"));
+    }
+
+    @Test
     void createWithoutStartAsksNothing() throws InterruptedException {
         FakeNode node = nodeWithImages().portTaken("8080", "process python3 (pid 42)");
         Desired d = Projects.load("services: {web: {image: busybox, ports: [\"8080:80\"]}}\n");
