@@ -13,6 +13,8 @@
 #   INSPECT='jcmd $AGENT_PID VM.metaspace'   runs a command against the agent before the stack goes down
 #   TIMELINE=1                            also prints the agent's and conmons' PSS at once after `run --rm` and
 #                                         0.5, 1, 2 and 5 s later (what compose-up.sh sees is the first one)
+#   ROUNDS=3                              up -d, ps, run --rm, down that many times before (the last without
+#                                         down), like compose-up.sh --runs 3
 #   AGENT_MEMORY_TAG=name                 interface prefix, nftables table and cgroup parent (default jm<random>)
 #
 # Needs root. Uses its own runtime and data directories, cgroup parent, interface prefix, nftables table
@@ -72,6 +74,10 @@ grep -q ready "$work/agent.log" || { cat "$work/agent.log" >&2; exit 1; }
 "$root/examples/images/build.sh" --out "$work/images" busybox >/dev/null
 "$root/jcompose" image load -q -i "$work/images/busybox.oci.tar" >/dev/null
 "$root/bench/chain-stack.sh" "jcompose.local/busybox:1" "$port" > "$work/stack/compose.yaml"
+# Earlier rounds of the commands first, as compose-up.sh's runs do (its memory line follows its last run).
+for _ in $(seq 2 "${ROUNDS:-1}"); do
+    jc up -d >/dev/null 2>&1; jc ps >/dev/null; jc run --rm s10 true >/dev/null 2>&1; jc down -t 1 >/dev/null 2>&1
+done
 jc up -d >/dev/null 2>&1
 jc ps >/dev/null
 kib() { awk -v k="$1" '$1 == k":" {print $2}' "/proc/$2/smaps_rollup"; }
