@@ -78,8 +78,9 @@ grep -q ready "$work/agent.log" || { cat "$work/agent.log" >&2; exit 1; }
 for _ in $(seq 2 "${ROUNDS:-1}"); do
     jc up -d >/dev/null 2>&1; jc ps >/dev/null; jc run --rm s10 true >/dev/null 2>&1; jc down -t 1 >/dev/null 2>&1
 done
-jc up -d >/dev/null 2>&1
-jc ps >/dev/null
+ms() { echo $(( $(date +%s%N) / 1000000 )); }
+t0=$(ms); jc up -d >/dev/null 2>&1
+t1=$(ms); jc ps >/dev/null
 kib() { awk -v k="$1" '$1 == k":" {print $2}' "/proc/$2/smaps_rollup"; }
 # The agent's PSS with the JDK's files (shared with other JVMs on the machine) counted in full.
 alone_kib() {
@@ -93,8 +94,10 @@ conmons=()
 for pid in $(pgrep -x conmon); do
     tr '\0' ' ' < "/proc/$pid/cmdline" | grep -q "$work" && conmons+=("$pid")
 done
-jc run --rm s10 true >/dev/null 2>&1
+t2=$(ms); jc run --rm s10 true >/dev/null 2>&1
+t3=$(ms)
 if [[ -n ${TIMELINE:-} ]]; then
+    printf 'last round: up -d %d ms, ps %d ms, run --rm %d ms\n' $((t1 - t0)) $((t2 - t1)) $((t3 - t2))
     # One reading right after the command (what compose-up.sh measures), then as the trims and the idle
     # threads' ends come; the conmons' PSS barely moves, so it is read once.
     start=$(date +%s.%N)
