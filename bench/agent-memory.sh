@@ -13,8 +13,8 @@
 #   INSPECT='jcmd $AGENT_PID VM.metaspace'   runs a command against the agent before the stack goes down
 #   TIMELINE=1                            also prints the agent's and conmons' PSS at once after `run --rm` and
 #                                         0.5, 1, 2 and 5 s later (what compose-up.sh sees is the first one)
-#   ROUNDS=3                              up -d, ps, run --rm, down that many times before (the last without
-#                                         down), like compose-up.sh --runs 3
+#   ROUNDS=3                              three rounds of up -d, ps, run --rm, all but the last followed by
+#                                         down, like compose-up.sh --runs 3
 #   AGENT_MEMORY_TAG=name                 interface prefix, nftables table and cgroup parent (default jm<random>)
 #
 # Needs root. Uses its own runtime and data directories, cgroup parent, interface prefix, nftables table
