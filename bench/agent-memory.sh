@@ -11,6 +11,11 @@
 #   NMT=1 bench/agent-memory.sh           adds -XX:NativeMemoryTracking=summary and prints its summary
 #   SETTLE=5                              seconds to wait with the stack up before measuring
 #   INSPECT='jcmd $AGENT_PID VM.metaspace'   runs a command against the agent before the stack goes down
+#   TIMELINE=1                            also prints the agent's and conmons' PSS at once after `run --rm` and
+#                                         0.5, 1, 2 and 5 s later (what compose-up.sh sees is the first one)
+#   ROUNDS=3                              three rounds of up -d, ps, run --rm, all but the last followed by
+#                                         down, like compose-up.sh --runs 3
+#   AGENT_MEMORY_TAG=name                 interface prefix, nftables table and cgroup parent (default jm<random>)
 #
 # Needs root. Uses its own runtime and data directories, cgroup parent, interface prefix, nftables table
 # and address pool (AGENT_MEMORY_POOL, default 10.231.0.0/16:24), and removes them at the end.
@@ -24,7 +29,7 @@ java=$JCOMPOSE_JAVA_HOME/bin/java
 "$root/jcompose" version >/dev/null    # builds the jar when sources changed
 
 hex=$(od -An -N2 -tx1 /dev/urandom | tr -d ' \n')
-tag=jm$hex
+tag=${AGENT_MEMORY_TAG:-jm$hex}
 work=/tmp/jcompose-agentmem-$hex
 export JCOMPOSE_RUNTIME_DIR=$work/run JCOMPOSE_DATA_ROOT=$work/data JCOMPOSE_CGROUP_PARENT=/$tag \
     JCOMPOSE_NETWORK_PREFIX=$tag JCOMPOSE_ADDRESS_POOLS=${AGENT_MEMORY_POOL:-10.231.0.0/16:24} \
@@ -69,16 +74,47 @@ grep -q ready "$work/agent.log" || { cat "$work/agent.log" >&2; exit 1; }
 "$root/examples/images/build.sh" --out "$work/images" busybox >/dev/null
 "$root/jcompose" image load -q -i "$work/images/busybox.oci.tar" >/dev/null
 "$root/bench/chain-stack.sh" "jcompose.local/busybox:1" "$port" > "$work/stack/compose.yaml"
-jc up -d >/dev/null 2>&1
-jc ps >/dev/null
-jc run --rm s10 true >/dev/null 2>&1
-sleep "${SETTLE:-5}"
-
+# Earlier rounds of the commands first, as compose-up.sh's runs do (its memory line follows its last run).
+for _ in $(seq 2 "${ROUNDS:-1}"); do
+    jc up -d >/dev/null 2>&1; jc ps >/dev/null; jc run --rm s10 true >/dev/null 2>&1; jc down -t 1 >/dev/null 2>&1
+done
+ms() { echo $(( $(date +%s%N) / 1000000 )); }
+t0=$(ms); jc up -d >/dev/null 2>&1
+t1=$(ms); jc ps >/dev/null
 kib() { awk -v k="$1" '$1 == k":" {print $2}' "/proc/$2/smaps_rollup"; }
+# The agent's PSS with the JDK's files (shared with other JVMs on the machine) counted in full.
+alone_kib() {
+    awk -v jdk="$JCOMPOSE_JAVA_HOME" '/^[0-9a-f]+-[0-9a-f]+ / {jdkfile = NF >= 6 && index($6, jdk) == 1}
+        /^Rss:/ {rss = $2} /^Pss:/ {total += jdkfile ? rss : $2} END {print total}' "/proc/$agent_pid/smaps"
+}
+heap_kib() {
+    awk '/^[0-9a-f]+-[0-9a-f]+ / {h = $6 == "[heap]"} h && /^Rss:/ {t += $2} END {print t + 0}' "/proc/$agent_pid/smaps"
+}
 conmons=()
 for pid in $(pgrep -x conmon); do
     tr '\0' ' ' < "/proc/$pid/cmdline" | grep -q "$work" && conmons+=("$pid")
 done
+t2=$(ms); jc run --rm s10 true >/dev/null 2>&1
+t3=$(ms)
+if [[ -n ${TIMELINE:-} ]]; then
+    printf 'last round: up -d %d ms, ps %d ms, run --rm %d ms\n' $((t1 - t0)) $((t2 - t1)) $((t3 - t2))
+    # One reading right after the command (what compose-up.sh measures), then as the trims and the idle
+    # threads' ends come; the conmons' PSS barely moves, so it is read once.
+    start=$(date +%s.%N)
+    conmon_now=0
+    for pid in "${conmons[@]}"; do conmon_now=$((conmon_now + $(kib Pss "$pid"))); done
+    for at in 0 0.5 1 2 5; do
+        now=$(date +%s.%N)
+        wait_s=$(echo "$start + $at - $now" | bc -l)
+        [[ $wait_s == -* ]] || sleep "$wait_s"
+        a=$(alone_kib)
+        printf 'after %3ss: agent PSS %6d KiB, anonymous %6d KiB, alone %6d KiB, [heap] %6d KiB, %2d threads; alone + conmons %.1f MiB\n' \
+            "$at" "$(kib Pss "$agent_pid")" "$(kib Anonymous "$agent_pid")" "$a" "$(heap_kib)" "$(ls "/proc/$agent_pid/task" | wc -l)" \
+            "$(echo "($a + $conmon_now) / 1024" | bc -l)"
+    done
+fi
+sleep "${SETTLE:-5}"
+
 conmon_pss=0
 for pid in "${conmons[@]}"; do conmon_pss=$((conmon_pss + $(kib Pss "$pid"))); done
 agent_pss=$(kib Pss "$agent_pid")
@@ -87,8 +123,7 @@ printf 'agent: PSS %d KiB, RSS %d KiB (anonymous %d KiB, file %d KiB), %d thread
     "$(( $(kib Rss "$agent_pid") - $(kib Anonymous "$agent_pid") ))" "$(ls "/proc/$agent_pid/task" | wc -l)"
 # Other JVMs on the machine share the JDK's files (class-data archive, libjvm) and lower the agent's PSS; on a
 # machine where the agent is the only Java process running they count in full: the "alone" figure.
-alone=$(awk -v jdk="$JCOMPOSE_JAVA_HOME" '/^[0-9a-f]+-[0-9a-f]+ / {jdkfile = NF >= 6 && index($6, jdk) == 1}
-    /^Rss:/ {rss = $2} /^Pss:/ {total += jdkfile ? rss : $2} END {print total}' "/proc/$agent_pid/smaps")
+alone=$(alone_kib)
 printf 'agent alone (JDK files counted in full): PSS %d KiB\n' "$alone"
 printf 'conmon: %d monitors, PSS %d KiB\n' "${#conmons[@]}" "$conmon_pss"
 printf 'total PSS: %d KiB = %.1f MiB (agent alone: %.1f MiB)\n' $((agent_pss + conmon_pss)) \
