@@ -22,7 +22,7 @@ export JAVA_HOME
    && mvn -B -q -o -pl node-agent dependency:build-classpath -Dmdep.outputFile=target/classpath.txt) >&2
 # This checkout's modules, not the copies in the local Maven repository (another checkout may have installed those).
 OWN="$ROOT/node-agent/target/classes:$ROOT/image-store/target/classes:$ROOT/network-manager/target/classes"
-OWN="$OWN:$ROOT/dns-resolver/target/classes:$ROOT/image-store/target/test-classes"
+OWN="$OWN:$ROOT/dns-resolver/target/classes:$ROOT/json/target/classes:$ROOT/image-store/target/test-classes"
 CP="$OWN:$(tr ':' '\n' < "$ROOT/node-agent/target/classpath.txt" | grep -v '/io/jcompose/' | paste -sd:)"
 
 HEX=$(od -An -N3 -tx1 /dev/urandom | tr -d ' \n')
