@@ -37,17 +37,38 @@ final class ContainerOperations {
 
     /**
      * Networks a container: ports are planned and reserved first (a taken port fails here, before
-     * anything exists), then its namespace, veths, addresses and routes, then the DNAT rules.
+     * anything exists), then its namespace, veths, addresses and routes, then the DNAT rules, then the
+     * host ends of its veths are put on their bridges.
      */
     Attachment attach(AttachRequest request) {
+        PendingAttachment pending = attachBridging(request);
+        try {
+            pending.bridged().join();
+        } catch (CompletionException e) {
+            RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
+            try {
+                detach(request.container());
+            } catch (RuntimeException cleanup) {
+                cause.addSuppressed(cleanup);
+            }
+            throw cause;
+        }
+        return pending.attachment();
+    }
+
+    /**
+     * As {@link #attach}, but returns once the container is attached in the state with its namespace complete;
+     * the host ends of its veths go on their bridges on a virtual thread (see {@link PendingAttachment}).
+     */
+    PendingAttachment attachBridging(AttachRequest request) {
         ContainerId id = request.container();
         if (cell.get().container(id).isPresent()) {
             throw new NetworkException(NetworkException.Kind.ALREADY_EXISTS, "container " + id + " is already attached");
         }
         return switch (request.mode()) {
-            case NetworkMode.Host host -> record(new ContainerState(id, host, Optional.empty(), Optional.empty(),
-                    List.of(), Optional.empty(), List.of()));
-            case NetworkMode.Shared shared -> attachShared(request, shared);
+            case NetworkMode.Host host -> PendingAttachment.done(record(new ContainerState(id, host, Optional.empty(),
+                    Optional.empty(), List.of(), Optional.empty(), List.of())));
+            case NetworkMode.Shared shared -> PendingAttachment.done(attachShared(request, shared));
             case NetworkMode.None none -> attachBridge(request, List.of());
             case NetworkMode.Bridge bridge -> attachBridge(request, bridge.endpoints());
         };
@@ -69,7 +90,7 @@ final class ContainerOperations {
                 target.endpoints(), Optional.empty(), List.of()));
     }
 
-    private Attachment attachBridge(AttachRequest request, List<EndpointSpec> specs) {
+    private PendingAttachment attachBridge(AttachRequest request, List<EndpointSpec> specs) {
         ContainerId id = request.container();
         Set<String> usedNames = usedLinkNames();
         AttachPlan plan = AttachPlanner.plan(id, specs, cell.get(), tools.names(), usedNames::contains, tools.random());
@@ -85,11 +106,11 @@ final class ContainerOperations {
         CompletableFuture<Void> rules = ports.ports().isEmpty() ? CompletableFuture.completedFuture(null)
                 : CompletableFuture.runAsync(() -> tools.firewall().publish(ports.ports(), next), VIRTUAL);
         Path netns = null;
+        CompletableFuture<Void> bridged = null;
         try {
             RuntimeException failure = null;
             try {
                 netns = tools.namespaces().create(id, Veths.namespaceBatch(plan.steps(), config.host().file()));
-                tools.veths().connect(plan);
             } catch (RuntimeException e) {
                 failure = e;
             }
@@ -106,12 +127,18 @@ final class ContainerOperations {
             if (failure != null) {
                 throw failure;
             }
+            // The bridge ports touch only this container's own host ends: they need no lock, and go on beside
+            // the state's synced write and what the caller does next with the namespace (the runtime's create).
+            bridged = CompletableFuture.runAsync(() -> tools.veths().connect(plan), VIRTUAL);
             cell.commit(next);
             tools.reservations().keep(id, ports.reservations());
-            return container.toAttachment();
+            return new PendingAttachment(container.toAttachment(), bridged);
         } catch (RuntimeException e) {
             PortReservations.closeAll(ports.reservations());
             try {
+                if (bridged != null) {
+                    bridged.exceptionally(failed -> null).join(); // it works on the veths removed below
+                }
                 if (!rules.isCompletedExceptionally() && !ports.ports().isEmpty()) {
                     tools.firewall().withdraw(ports.ports(), cell.get());
                 }

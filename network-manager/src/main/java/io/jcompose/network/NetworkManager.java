@@ -138,6 +138,18 @@ public final class NetworkManager implements AutoCloseable {
     }
 
     /**
+     * As {@link #attach}, but returns before the host ends of the container's veths are on their bridges: the
+     * container is attached (in the state, with its namespace complete) and {@link PendingAttachment#bridged}
+     * completes when the last step is done. For a container start, whose runtime {@code create} needs only the
+     * namespace; the caller lets the container's process run only after it, and detaches the container if it
+     * fails.
+     */
+    public synchronized PendingAttachment attachBridging(AttachRequest request) {
+        settle(request.container());
+        return containers.attachBridging(request);
+    }
+
+    /**
      * Removes the container's veths, namespace, published ports and leases. Detaching an unknown container is a
      * no-op. The interfaces and the namespace go outside the lock — deleting a veth waits for the kernel's RCU
      * grace periods, tens of milliseconds on a busy host — so that the exits of a stack going down do not queue

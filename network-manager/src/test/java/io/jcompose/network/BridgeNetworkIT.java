@@ -224,4 +224,23 @@ class BridgeNetworkIT extends SandboxedNetworkIT {
         Attachment b = attach("second", EndpointSpec.of("durable"));
         assertThat(b.endpoints().getFirst().ipv4().orElseThrow().address()).isEqualTo(IpAddress.parse("10.201.0.3"));
     }
+
+    @Test
+    void anAttachThatReturnsBeforeItsBridgePortsHasThemOnceBridgedCompletes() {
+        Network net = manager.create(NetworkSpec.of("early"));
+        PendingAttachment pending = manager.attachBridging(AttachRequest.of(ContainerId.of("early1"),
+                NetworkMode.bridge(EndpointSpec.of("early"))));
+        Attachment a = pending.attachment();
+        assertThat(manager.attachment(ContainerId.of("early1"))).as("attached in the state at once").contains(a);
+        assertThat(Sandbox.in(ns(a), "ip", "-o", "addr", "show", "eth0")).as("the namespace is complete at once")
+                .contains(a.endpoints().getFirst().ipv4().orElseThrow().toString());
+        pending.bridged().join();
+        String veth = a.endpoints().getFirst().hostInterface();
+        assertThat(sandbox.inHost("ip", "link", "show", veth)).contains("master " + net.bridge()).contains("state UP");
+        Attachment b = attach("early2", EndpointSpec.of("early"));
+        assertThat(Sandbox.ping(ns(b), a.endpoints().getFirst().ipv4().orElseThrow().address().toString())).isTrue();
+        manager.detach(ContainerId.of("early1"));
+        manager.detach(ContainerId.of("early2"));
+        assertThat(sandbox.managerLinks()).containsExactly(net.bridge());
+    }
 }

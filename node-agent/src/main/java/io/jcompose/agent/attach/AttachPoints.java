@@ -59,7 +59,31 @@ public final class AttachPoints implements ContainerHooks {
             }
         }
         session.done().whenComplete((code, e) -> claim(session));
+        if (now.state() == ContainerState.CREATED) {
+            prepareAhead(id);
+        }
         return session;
+    }
+
+    /**
+     * A client that attaches to a container created and never started starts it next (what {@code run} does:
+     * create, attach, start), so the container's set-up ({@link ContainerService#prepare}: network, bundle,
+     * monitor, the runtime's create) begins now, beside the attach's answer and the client's start request,
+     * which then only releases the process (it takes the container's lock, so it waits for a set-up still
+     * going). Nothing the user sees changes: the container stays {@code created}; without a start the set-up
+     * expires as any prepared one does, and a set-up that fails (a host port taken meanwhile, say) is done
+     * again by the start, which reports the failure. Started after the attach took the lock (in
+     * {@link ContainerService#watchExit}), so the attach's answer does not wait for it.
+     */
+    private void prepareAhead(String id) {
+        Thread.ofVirtual().name("prepare-" + id).start(() -> {
+            try {
+                containers.prepare(id);
+            } catch (RuntimeException e) {
+                System.getLogger(AttachPoints.class.getName()).log(System.Logger.Level.DEBUG,
+                        "set-up ahead of the start of " + id + " failed, the start does it again: " + e.getMessage());
+            }
+        });
     }
 
     @Override

@@ -6,7 +6,8 @@ import java.util.function.Function;
 
 /**
  * The network side of a container's run, called by {@link ContainerService} under the container's
- * lock: {@link #attach} right before the runtime creates the container, {@link #detach} once its
+ * lock: {@link #attach} right before the runtime creates the container, {@link #awaitAttached} before
+ * its process may run, {@link #detach} once its
  * exit is recorded, when a start fails, and at remove. Implemented by the agent's network wiring
  * ({@code io.jcompose.agent.network}).
  */
@@ -21,6 +22,14 @@ public interface ContainerNetworking {
      * @param containers finds another container by id or name ({@code container:} mode), NOT_FOUND otherwise
      */
     ContainerSpec attach(Container container, BundleDir bundle, Function<String, Container> containers);
+
+    /**
+     * Waits for what {@link #attach} may leave running after its return because the runtime's {@code create}
+     * does not need it (the host ends of the veths put on their bridges), and which the container's process
+     * does; throws if it failed, and the caller then detaches the container. A no-op when nothing is pending.
+     */
+    default void awaitAttached(Container container) {
+    }
 
     /** Undoes {@link #attach}; a container that is not attached is a no-op. */
     void detach(Container container);

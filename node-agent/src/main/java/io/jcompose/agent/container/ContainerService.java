@@ -301,6 +301,7 @@ public final class ContainerService {
                     run = setUp(c);
                 }
                 try {
+                    networking.awaitAttached(c);
                     runtime.start(id, run.pid());
                 } catch (RuntimeException e) {
                     abandon(c, run.exit());

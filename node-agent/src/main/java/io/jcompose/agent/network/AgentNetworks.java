@@ -23,6 +23,7 @@ import io.jcompose.network.EndpointSpec;
 import io.jcompose.network.NetworkException;
 import io.jcompose.network.NetworkManager;
 import io.jcompose.network.NetworkName;
+import io.jcompose.network.PendingAttachment;
 import io.jcompose.network.PortOwner;
 import io.jcompose.network.SweepReport;
 import io.jcompose.network.address.IpAddress;
@@ -37,6 +38,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -63,6 +66,8 @@ public final class AgentNetworks implements ContainerNetworking, AutoCloseable {
     private final Function<String, BundleDir> bundles;
     private final DnsServers dns = new DnsServers();
     private final Map<String, DnsViews.Identity> identities = new ConcurrentHashMap<>();
+    /** Attaches whose veths are still being put on their bridges, by container id, until the start waits for them. */
+    private final Map<String, CompletableFuture<Void>> bridging = new ConcurrentHashMap<>();
     private final NetworkResources resources;
 
     private AgentNetworks(NetworkManager manager, Supplier<HostResolvConf> hostResolv, Function<String, BundleDir> bundles) {
@@ -119,8 +124,34 @@ public final class AgentNetworks implements ContainerNetworking, AutoCloseable {
     }
 
     @Override
+    public void awaitAttached(Container c) {
+        CompletableFuture<Void> bridged = bridging.remove(c.id().value());
+        if (bridged != null) {
+            try {
+                bridged.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof NetworkException n ? NetworkFailures.toAgent(n)
+                        : AgentException.internal("cannot attach " + c.name() + ": " + e.getCause().getMessage(), e.getCause());
+            }
+        }
+    }
+
+    /** Lets an attach's last step end (failed or not) before its container is detached: they touch the same veths. */
+    private void settleBridging(ContainerId id) {
+        CompletableFuture<Void> bridged = bridging.remove(id.value());
+        if (bridged != null) {
+            try {
+                bridged.join();
+            } catch (CompletionException e) {
+                // the detach that follows removes what the attach made
+            }
+        }
+    }
+
+    @Override
     public void detach(Container c) {
         ContainerId id = ContainerId.of(c.id().value());
+        settleBridging(id);
         if (manager.attachment(id).isPresent()) {
             detachQuietly(id);
             refreshDns();
@@ -130,6 +161,7 @@ public final class AgentNetworks implements ContainerNetworking, AutoCloseable {
     @Override
     public void detachLater(Container c) {
         ContainerId id = ContainerId.of(c.id().value());
+        settleBridging(id);
         if (manager.attachment(id).isPresent()) {
             identities.remove(id.value());
             try {
@@ -172,7 +204,9 @@ public final class AgentNetworks implements ContainerNetworking, AutoCloseable {
             request = request.withPorts(owner(c), bridge.ports());
         }
         AttachRequest attach = request;
-        Attachment attachment = translate(() -> manager.attach(attach));
+        PendingAttachment pending = translate(() -> manager.attachBridging(attach));
+        Attachment attachment = pending.attachment();
+        bridging.put(id.value(), pending.bridged());
         try {
             identities.put(id.value(), identity(c));
             refreshDns();
@@ -185,6 +219,7 @@ public final class AgentNetworks implements ContainerNetworking, AutoCloseable {
             return c.spec().withNetwork(new NetworkSpec(new NetworkMode.Joined(attachment.netns().orElseThrow()),
                     network.extraHosts(), network.dns(), network.dnsSearch(), network.dnsOptions()));
         } catch (RuntimeException e) {
+            settleBridging(id);
             detachQuietly(id);
             refreshDns();
             throw e;

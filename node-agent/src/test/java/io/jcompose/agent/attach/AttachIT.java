@@ -64,6 +64,22 @@ class AttachIT {
     }
 
     @Test
+    void attachingToACreatedContainerSetsItUpAheadOfItsStartAndARemovalWithoutAStartUndoesThat() throws Exception {
+        String id = create("ahead", false, false, false, "sh", "-c", "echo ran");
+        java.nio.file.Path runtimeState = agent.host().runtimeDir().resolve("runc").resolve(id);
+        try (ExecAttachment attached = agent.client().attach(id, false, 0, 0, new Collector(), new Collector())) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!java.nio.file.Files.exists(runtimeState) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(runtimeState).as("the runtime's create, done ahead of the start").exists();
+            assertThat(agent.client().inspect(id).state()).isEqualTo("created");
+        }
+        agent.client().remove(id, false);
+        assertThat(runtimeState).doesNotExist();
+    }
+
+    @Test
     void outputWrittenAfterAttachingToARunningContainerArrives() throws Exception {
         String id = create("running", false, false, false, "sh", "-c",
                 "while [ ! -e /tmp/go ]; do sleep 0.05; done; echo after; echo oops >&2; exit 5");
