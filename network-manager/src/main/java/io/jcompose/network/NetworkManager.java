@@ -103,11 +103,10 @@ public final class NetworkManager implements AutoCloseable {
 
     /**
      * Removes the network's bridge and rules and forgets its leases. Fails while containers are attached; the
-     * teardowns of containers detached by {@link #detachLater} are waited for first.
+     * teardowns of containers detached by {@link #detachLater} are waited for, while the rules are rendered.
      */
     public synchronized void remove(NetworkName name) {
-        settleTeardowns();
-        networks.remove(name);
+        networks.remove(name, teardowns::isRunning, this::settleTeardowns);
     }
 
     /** Removes the network of {@code spec}, unless it is external: external networks are never removed. */
