@@ -103,10 +103,11 @@ public final class NetworkManager implements AutoCloseable {
 
     /**
      * Removes the network's bridge and rules and forgets its leases. Fails while containers are attached; the
-     * teardowns of containers detached by {@link #detachLater} are waited for, while the rules are rendered.
+     * teardowns of containers detached by {@link #detachLater} are waited for first.
      */
     public synchronized void remove(NetworkName name) {
-        networks.remove(name, teardowns::isRunning, this::settleTeardowns);
+        settleTeardowns();
+        networks.remove(name);
     }
 
     /** Removes the network of {@code spec}, unless it is external: external networks are never removed. */

@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.Predicate;
 
 /** Creating and removing networks, for {@link NetworkManager} (which serialises the calls). */
 final class NetworkOperations {
@@ -97,67 +96,46 @@ final class NetworkOperations {
         return network;
     }
 
-    /**
-     * Removes the network's bridge and rules and forgets its leases. Fails while containers are attached; those
-     * whose teardown still runs ({@code tearingDown}) are not: the table is rendered without the network while
-     * {@code settle} waits for their teardowns (and forgets them), then the bridge goes.
-     */
-    void remove(NetworkName name, Predicate<ContainerId> tearingDown, Runnable settle) {
+    /** Removes the network's bridge and rules and forgets its leases. Fails while containers are attached. */
+    void remove(NetworkName name) {
         NetworkState network = cell.get().network(name).orElseThrow(() -> NetworkException.notFound(
                 "network " + name + " does not exist", null));
-        checkUnused(name, tearingDown);
-        // The rules, the last teardowns and the bridge: each is a program start and a kernel update of its own
-        // (a veth's or a bridge's deletion waits for RCU grace periods, tens of ms), and rules naming a bridge
-        // that is gone or going harm nothing. The containers being torn down publish no port any more, so the
-        // rules do not depend on when they are forgotten. When the rules fail after the bridge went, the network
-        // stays in the state and removing it again finishes.
-        // A container whose ports could not be withdrawn at its exit has them withdrawn when it is forgotten: then
-        // the rules wait for that, or the rendering would bring its ports back.
-        boolean portsLeft = cell.get().containers().values().stream()
-                .anyMatch(c -> tearingDown.test(c.id()) && !c.ports().isEmpty());
-        if (portsLeft) {
-            settle.run();
-        }
-        ManagerState rendered = cell.get().withoutNetwork(name);
-        CompletableFuture<Void> rules = CompletableFuture.runAsync(() -> tools.firewall().applyWithBypass(rendered),
-                runnable -> Thread.ofVirtual().start(runnable));
-        RuntimeException failure = null;
-        try {
-            settle.run(); // on this thread: forgetting a container takes the manager's lock, which the caller holds
-            checkUnused(name, id -> false); // a teardown that failed left its container attached
-            tools.bridges().remove(network.bridge());
-        } catch (RuntimeException e) {
-            failure = e;
-        }
-        RuntimeException rulesFailure = null;
-        try {
-            rules.join();
-        } catch (CompletionException e) {
-            rulesFailure = e.getCause() instanceof RuntimeException r ? r : e;
-        }
-        if (failure != null && !String.valueOf(failure.getMessage()).contains("Cannot find device")) {
-            if (rulesFailure == null) {
-                tools.firewall().apply(cell.get()); // the network stays: its rules come back
-            } else {
-                failure.addSuppressed(rulesFailure);
-            }
-            throw failure;
-        }
-        if (rulesFailure != null) {
-            throw rulesFailure;
-        }
-        cell.commit(cell.get().withoutNetwork(name));
-    }
-
-    private void checkUnused(NetworkName name, Predicate<ContainerId> tearingDown) {
         List<String> users = cell.get().containers().values().stream()
-                .filter(c -> !tearingDown.test(c.id()))
                 .filter(c -> c.endpoints().stream().anyMatch(e -> e.network().equals(name)))
                 .map(c -> c.id().value()).toList();
         if (!users.isEmpty()) {
             throw NetworkException.conflict("network " + name + " has active endpoints: " + String.join(", ", users),
                     "detach those containers first");
         }
+        ManagerState next = cell.get().withoutNetwork(name);
+        // The rules and the bridge go at the same time: each is a program start and a kernel update of its own,
+        // and rules naming a bridge that is gone (or a bridge without its rules, for a moment) harm nothing. When
+        // the rules fail after the bridge went, the network stays in the state and removing it again finishes.
+        CompletableFuture<Void> bridge = CompletableFuture.runAsync(() -> tools.bridges().remove(network.bridge()),
+                runnable -> Thread.ofVirtual().start(runnable));
+        RuntimeException rules = null;
+        try {
+            tools.firewall().applyWithBypass(next);
+        } catch (RuntimeException e) {
+            rules = e;
+        }
+        try {
+            bridge.join();
+        } catch (CompletionException e) {
+            RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
+            if (!String.valueOf(cause.getMessage()).contains("Cannot find device")) {
+                if (rules == null) {
+                    tools.firewall().apply(cell.get());
+                } else {
+                    cause.addSuppressed(rules);
+                }
+                throw cause;
+            }
+        }
+        if (rules != null) {
+            throw rules;
+        }
+        cell.commit(next);
     }
 
 }
