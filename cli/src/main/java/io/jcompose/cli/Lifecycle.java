@@ -41,8 +41,12 @@ final class Lifecycle {
         // compose file loads: the first request (connecting, starting the agent if need be) and the loading each
         // take tens of milliseconds. The listing is used only if the file names the project the same.
         String named = session.projectName(null);
-        CompletableFuture<LabelledProject> early = named == null ? null : CompletableFuture.supplyAsync(
-                () -> LabelledProject.find(session.node(), named), r -> Thread.ofPlatform().daemon().start(r));
+        // The dependency graph is built there too (cold code, a few ms): the stops need it first thing after.
+        CompletableFuture<LabelledProject> early = named == null ? null : CompletableFuture.supplyAsync(() -> {
+            LabelledProject found = LabelledProject.find(session.node(), named);
+            found.graph();
+            return found;
+        }, r -> Thread.ofPlatform().daemon().start(r));
         Desired desired;
         try {
             desired = session.desiredIfPresent();

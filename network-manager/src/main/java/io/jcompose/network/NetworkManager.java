@@ -182,16 +182,16 @@ public final class NetworkManager implements AutoCloseable {
      * start's {@link #cleanupLeftovers}.
      */
     public void detachLater(ContainerId id) {
-        ContainerState container;
-        CompletableFuture<Boolean> teardown;
-        synchronized (this) {
-            Optional<ContainerState> found = teardowns.isRunning(id) ? Optional.empty() : containers.detachable(id);
-            teardown = found.isEmpty() ? null : teardowns.begin(id);
-            if (teardown == null) {
-                return;
-            }
-            container = found.get();
+        // Without the manager's lock: an exit registers its teardown while a port's withdrawal or another
+        // container's state commit (a synced file write) may hold the lock, and whoever waits for the exit waits
+        // for this. The state read is an immutable snapshot; the caller detaches a container once at a time, and
+        // registering is atomic (a second registration finds the first).
+        Optional<ContainerState> found = teardowns.isRunning(id) ? Optional.empty() : containers.detachable(id);
+        CompletableFuture<Boolean> teardown = found.isEmpty() ? null : teardowns.begin(id);
+        if (teardown == null) {
+            return;
         }
+        ContainerState container = found.get();
         Thread.ofVirtual().name("detach-" + id.value()).start(() -> {
             boolean removed = false;
             try {

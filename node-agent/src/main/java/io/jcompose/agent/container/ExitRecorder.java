@@ -71,12 +71,12 @@ final class ExitRecorder {
 
     /**
      * Commits an exit; the caller holds the container's lock. Whoever waits for the exit is answered once it is
-     * recorded, its names have left the DNS, its host ports are free and the restart policy has decided; its
-     * runtime state is removed right after, still under the lock. Its interfaces and namespace go on the
-     * network manager's own thread ({@link ContainerNetworking#detachLater}): their deletion waits for the
-     * kernel's RCU grace periods, which neither a caller stopping a chain of containers nor the removal that
-     * follows a one-off's exit ({@code run --rm}) should wait for; the manager keeps their addresses taken
-     * until they are gone, and the container's next start waits for them.
+     * recorded, its names have left the DNS, its host ports are free, the restart policy has decided and it is
+     * detached from its networks; its runtime state is removed right after, still under the lock. Its interfaces
+     * and namespace go on the network manager's own thread ({@link ContainerNetworking#detachLater}): their
+     * deletion waits for the kernel's RCU grace periods, which neither a caller stopping a chain of containers nor
+     * the removal that follows a one-off's exit ({@code run --rm}) should wait for; the manager keeps their
+     * addresses taken until they are gone, and the container's next start waits for them.
      */
     Container record(Container c, int code) {
         String id = c.id().value();
@@ -90,11 +90,14 @@ final class ExitRecorder {
         events.publish(new ContainerEvent(ContainerEvent.Type.DIED, id, c.name().value(), c.labels(), code, Instant.now()));
         // Hooks first: whoever waits for this exit then sees what the restart policy made of it.
         recorded.accept(exited);
+        // Detached before the waiter is answered: a stopped container is attached to no network any more, so that
+        // a network's removal right after the stops (down) finds nothing attached. Registering the teardown is
+        // quick; the interfaces and the namespace go on the network manager's thread.
+        networking.detachLater(c);
         CompletableFuture<Container> future = waiting.remove(id);
         if (future != null) {
             future.complete(exited);
         }
-        networking.detachLater(c);
         try {
             runtime.delete(id, true);
         } catch (RuntimeException e) {

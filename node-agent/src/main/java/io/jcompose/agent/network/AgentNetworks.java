@@ -163,13 +163,16 @@ public final class AgentNetworks implements ContainerNetworking, AutoCloseable {
         ContainerId id = ContainerId.of(c.id().value());
         settleBridging(id);
         if (manager.attachment(id).isPresent()) {
-            identities.remove(id.value());
+            boolean named = identities.remove(id.value()) != null;
             try {
                 manager.detachLater(id);
             } catch (NetworkException e) {
                 LOG.log(System.Logger.Level.WARNING, "cannot detach " + id + ": " + e.getMessage());
             }
-            refreshDns();
+            // An attachment without its identity is left out of the DNS view: when release() took the identity
+            // (an exit), the view has no record of the container already, and building it again only costs the
+            // next link of a stop chain a few ms of CPU and the view's lock.
+            if (named) refreshDns();
         }
     }
 
