@@ -44,23 +44,26 @@ public record Down(Set<String> services, boolean removeOrphans, boolean volumes)
         String filter = Labels.projectFilter(project);
         // Stopping does not change the project's networks: listing them meanwhile saves a request at the end.
         CompletableFuture<List<Node.NetworkInfo>> networks = CompletableFuture.supplyAsync(
-                () -> node.networks(List.of(filter)), Down::platform);
-        // The networks go once every container has stopped (so none is attached any more), while the last
-        // containers' removals (their directories and records) still run: those do not hold a network.
-        CompletableFuture<Void> stopped = new CompletableFuture<>();
-        CompletableFuture<List<Removal>> removedNetworks = stopped.thenApplyAsync(
-                v -> removeNetworks(node, executor, project, networks), Down::platform);
-        List<ServiceOutcome> outcomes;
-        try {
-            outcomes = new ArrayList<>(executor.stopAll(targets.containers(), targets.graph(), true, volumes,
-                    () -> stopped.complete(null)));
-        } finally {
-            stopped.complete(null); // stops that ended early: the networks are tried now, as they were after them
-        }
+                () -> node.networks(List.of(filter)), runnable -> Thread.ofPlatform().daemon().start(runnable));
+        List<ServiceOutcome> outcomes = new ArrayList<>(executor.stopAll(targets.containers(), targets.graph(), true,
+                volumes));
         boolean containersLeft = targets != found || outcomes.stream().anyMatch(o -> !o.succeeded());
-        for (Removal r : join(removedNetworks)) {
-            // a network that failed because containers are left is no news: those containers' failures say why
-            if (r.error() != null && !containersLeft) outcomes.add(new ServiceOutcome("network " + r.name(), r.error()));
+        List<Node.NetworkInfo> listed;
+        try {
+            listed = networks.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+        for (Node.NetworkInfo n : listed) {
+            if (!project.equals(n.labels().get(Labels.PROJECT))) continue;
+            try {
+                executor.guarded("Network " + n.name(), "Removing", "Removed", () -> {
+                    node.removeNetwork(n.name());
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                if (!containersLeft) outcomes.add(new ServiceOutcome("network " + n.name(), e.getMessage()));
+            }
         }
         if (volumes) {
             for (Node.VolumeInfo v : node.volumes(List.of(filter))) {
@@ -78,41 +81,4 @@ public record Down(Set<String> services, boolean removeOrphans, boolean volumes)
         return outcomes;
     }
 
-    /** A network's removal: its error, or null when it went. */
-    private record Removal(String name, String error) {
-    }
-
-    private static List<Removal> removeNetworks(Node node, Executor executor, String project,
-                                                CompletableFuture<List<Node.NetworkInfo>> networks) {
-        List<Removal> out = new ArrayList<>();
-        for (Node.NetworkInfo n : join(networks)) {
-            if (!project.equals(n.labels().get(Labels.PROJECT))) continue;
-            try {
-                executor.guarded("Network " + n.name(), "Removing", "Removed", () -> {
-                    node.removeNetwork(n.name());
-                    return null;
-                });
-                out.add(new Removal(n.name(), null));
-            } catch (RuntimeException e) {
-                out.add(new Removal(n.name(), e.getMessage()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                out.add(new Removal(n.name(), "interrupted"));
-                break;
-            }
-        }
-        return out;
-    }
-
-    private static <T> T join(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
-    }
-
-    private static void platform(Runnable task) {
-        Thread.ofPlatform().daemon().start(task);
-    }
 }

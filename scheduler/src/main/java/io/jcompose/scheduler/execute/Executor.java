@@ -312,17 +312,7 @@ public final class Executor {
      */
     public List<ServiceOutcome> stopAll(Map<String, List<ContainerView>> byService, ServiceGraph graph, boolean remove,
                                         boolean removeVolumes) throws InterruptedException {
-        return stopAll(byService, graph, remove, removeVolumes, () -> { });
-    }
-
-    /**
-     * As {@link #stopAll(Map, ServiceGraph, boolean, boolean)}; {@code stopped} runs once, as soon as every
-     * container has stopped or failed to (removals may still be going on), on whichever thread saw the last one.
-     * It may not run at all when the stops end early (interrupted, or the node failed mid-way).
-     */
-    public List<ServiceOutcome> stopAll(Map<String, List<ContainerView>> byService, ServiceGraph graph, boolean remove,
-                                        boolean removeVolumes, Runnable stopped) throws InterruptedException {
-        return new Stopping(this, node, stopTimeout).stopAll(byService, graph, remove, removeVolumes, stopped);
+        return new Stopping(this, node, stopTimeout).stopAll(byService, graph, remove, removeVolumes);
     }
 
     /** Sends {@code signal} to every running container, all at once (within the parallelism bound). */

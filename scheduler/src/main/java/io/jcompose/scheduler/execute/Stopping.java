@@ -11,10 +11,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /** The way down: stop in reverse dependency order, remove, kill. Used through {@link Executor}. */
@@ -30,16 +28,13 @@ final class Stopping {
     }
 
     List<ServiceOutcome> stopAll(Map<String, List<ContainerView>> byService, ServiceGraph graph, boolean remove,
-                                 boolean removeVolumes, Runnable stopped) throws InterruptedException {
-        Runnable once = once(stopped);
+                                        boolean removeVolumes) throws InterruptedException {
         if (executor.unbounded()) {
-            List<ServiceOutcome> chained = inSequence(byService, graph, remove, removeVolumes, once);
+            List<ServiceOutcome> chained = inSequence(byService, graph, remove, removeVolumes);
             if (chained != null) return chained;
         }
         Map<String, CompletableFuture<Void>> done = new LinkedHashMap<>();
         for (String s : byService.keySet()) done.put(s, new CompletableFuture<>());
-        // each service's future completes once its stops are over, before its removals
-        CompletableFuture.allOf(done.values().toArray(CompletableFuture[]::new)).thenRun(once);
         Map<String, String> failures = new ConcurrentHashMap<>();
         List<Runnable> tasks = new ArrayList<>();
         for (Map.Entry<String, List<ContainerView>> e : byService.entrySet()) {
@@ -97,7 +92,7 @@ final class Stopping {
      * waiting for the containers of its service's dependents; null when the node cannot.
      */
     private List<ServiceOutcome> inSequence(Map<String, List<ContainerView>> byService, ServiceGraph graph,
-                                            boolean remove, boolean removeVolumes, Runnable stopped) {
+                                            boolean remove, boolean removeVolumes) {
         Map<String, String> serviceOf = new HashMap<>();
         Map<String, String> nameOf = new HashMap<>();
         List<StopSequenceRequest.Step> steps = new ArrayList<>();
@@ -114,14 +109,6 @@ final class Stopping {
                 steps.add(new StopSequenceRequest.Step(c.id(), Executor.isActive(c), after));
             }
         }
-        // A step's stop is over at its "stopped" or "failed" line, or at its "removing" line when it had nothing
-        // to stop; steps with nothing to stop and nothing to remove say nothing at all.
-        Set<String> over = ConcurrentHashMap.newKeySet();
-        for (StopSequenceRequest.Step s : steps) if (!s.stop()) over.add(s.id());
-        Runnable check = () -> {
-            if (over.size() == steps.size()) stopped.run();
-        };
-        check.run();
         Map<String, String> failures = new ConcurrentHashMap<>();
         Consumer<ProgressEvent> events = executor.events();
         Integer seconds = stopTimeout == null ? null : Math.toIntExact(stopTimeout.toSeconds());
@@ -129,34 +116,21 @@ final class Stopping {
             String subject = "Container " + nameOf.getOrDefault(p.id(), p.id());
             switch (p.type()) {
                 case "stopping" -> events.accept(ProgressEvent.working(subject, "Stopping"));
-                case "stopped" -> {
-                    events.accept(ProgressEvent.done(subject, "Stopped"));
-                    over.add(p.id());
-                }
+                case "stopped" -> events.accept(ProgressEvent.done(subject, "Stopped"));
                 case "removing" -> events.accept(ProgressEvent.working(subject, "Removing"));
                 case "removed" -> events.accept(ProgressEvent.done(subject, "Removed"));
                 case "failed" -> {
                     events.accept(ProgressEvent.failed(subject, p.error()));
                     failures.merge(serviceOf.getOrDefault(p.id(), p.id()), nameOf.getOrDefault(p.id(), p.id()) + ": "
                             + p.error(), (a, b) -> a + "; " + b);
-                    over.add(p.id());
                 }
                 default -> { } // a kind of line this client does not know yet
             }
-            if (!"stopping".equals(p.type())) check.run();
         });
         if (!handled) return null;
         List<ServiceOutcome> out = new ArrayList<>();
         for (String s : byService.keySet()) out.add(new ServiceOutcome(s, failures.get(s)));
         return out;
-    }
-
-    /** {@code action} at its first run only: several threads may see the last stop end at once. */
-    private static Runnable once(Runnable action) {
-        AtomicBoolean ran = new AtomicBoolean();
-        return () -> {
-            if (ran.compareAndSet(false, true)) action.run();
-        };
     }
 
     List<ServiceOutcome> killAll(List<ContainerView> containers, String signal) throws InterruptedException {
