@@ -33,10 +33,12 @@ public record Down(Set<String> services, boolean removeOrphans, boolean volumes)
             throws InterruptedException {
         String project = found.name();
         LabelledProject targets = found;
+        boolean orphansLeft = false;
         if (services != null && !removeOrphans) {
             targets = found.only(services);
             List<String> orphans = found.containers().keySet().stream().filter(s -> !services.contains(s)).toList();
-            if (!orphans.isEmpty()) {
+            orphansLeft = !orphans.isEmpty();
+            if (orphansLeft) {
                 events.accept(ProgressEvent.warning("Project " + project, "found orphan containers of services "
                         + String.join(", ", orphans) + "; run down with --remove-orphans to remove them too"));
             }
@@ -47,7 +49,9 @@ public record Down(Set<String> services, boolean removeOrphans, boolean volumes)
                 () -> node.networks(List.of(filter)), runnable -> Thread.ofPlatform().daemon().start(runnable));
         List<ServiceOutcome> outcomes = new ArrayList<>(executor.stopAll(targets.containers(), targets.graph(), true,
                 volumes));
-        boolean containersLeft = targets != found || outcomes.stream().anyMatch(o -> !o.succeeded());
+        // A network still used by a kept orphan or a container that failed to go is expected to stay: its removal's
+        // error is no failure of down then. Otherwise it is.
+        boolean containersLeft = orphansLeft || outcomes.stream().anyMatch(o -> !o.succeeded());
         List<Node.NetworkInfo> listed;
         try {
             listed = networks.join();

@@ -300,4 +300,16 @@ class ExecutorTest {
         new Down(Set.of("a"), true, false).run(node, executor, "demo", events::add);
         assertThat(node.byName()).isEmpty();
     }
+
+    @Test
+    void aNetworkThatCannotBeRemovedFailsDownUnlessAKeptContainerStillUsesIt() throws InterruptedException {
+        FakeNode node = nodeWithImages().refusingNetworkRemoval("network demo_default is busy");
+        up(node, "services: {a: {image: busybox}, b: {image: busybox}}\n");
+        Executor executor = new Executor(node, 2, null, Pacing.NONE, events::add);
+        var kept = new Down(Set.of("a"), false, false).run(node, executor, "demo", events::add);
+        assertThat(kept).allMatch(ServiceOutcome::succeeded);
+        var all = new Down(Set.of("a", "b"), false, false).run(node, executor, "demo", events::add);
+        assertThat(all).filteredOn(o -> !o.succeeded()).singleElement()
+                .satisfies(o -> assertThat(o.failure()).contains("network demo_default is busy"));
+    }
 }

@@ -40,12 +40,19 @@ public final class FakeNode implements Node {
     private final Map<String, String> takenPorts = new HashMap<>();
     private int nextId = 1;
     private boolean chainsStops;
+    private String networkRemovalError;
 
     // ---- scripting ------------------------------------------------------------------------------------------
 
     /** The node takes whole stop sequences ({@link #stopInSequence}), as the agent does. */
     public synchronized FakeNode chainingStops() {
         chainsStops = true;
+        return this;
+    }
+
+    /** Every network removal fails with {@code message}, as the agent's refusal would. */
+    public synchronized FakeNode refusingNetworkRemoval(String message) {
+        networkRemovalError = message;
         return this;
     }
 
@@ -311,6 +318,7 @@ public final class FakeNode implements Node {
     @Override
     public synchronized void removeNetwork(String name) {
         journal.add("remove-network " + name);
+        if (networkRemovalError != null) throw new IllegalStateException(networkRemovalError);
         networks.remove(name);
     }
 
