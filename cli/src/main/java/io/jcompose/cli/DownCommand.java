@@ -16,8 +16,7 @@ final class DownCommand extends ProjectCommand {
     @Override
     CommandSpec model() {
         newModel("down", "Stop and remove containers and networks (and volumes with -v).");
-        spec.addPositional(FieldBinding.positionalStrings(() -> services, v -> services = v).arity("0..*")
-                .paramLabel("SERVICE").description("Only these services.").build());
+        addServicesParameter(() -> services, v -> services = v);
         spec.addOption(FieldBinding.option(boolean.class, () -> volumes, v -> volumes = v, "-v", "--volumes")
                 .description("Also remove the named volumes of the project (never external ones).").build());
         spec.addOption(FieldBinding.option(boolean.class, () -> removeOrphans, v -> removeOrphans = v,

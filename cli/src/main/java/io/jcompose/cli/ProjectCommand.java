@@ -1,6 +1,9 @@
 package io.jcompose.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
@@ -31,6 +34,12 @@ abstract class ProjectCommand implements Callable<Integer> {
         helpOption = new HelpOption();
         spec.addMixin("helpOption", helpOption.mixin());
         return spec;
+    }
+
+    /** The {@code SERVICE...} parameter most commands take ("Only these services."), bound to a list field. */
+    void addServicesParameter(Supplier<List<String>> get, Consumer<List<String>> set) {
+        spec.addPositional(FieldBinding.positionalStrings(get, set).arity("0..*").paramLabel("SERVICE")
+                .description("Only these services.").build());
     }
 
     /** The model of a command that builds it in code, else null (picocli reads its annotations). */

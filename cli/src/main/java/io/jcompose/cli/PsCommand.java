@@ -21,8 +21,7 @@ final class PsCommand extends ProjectCommand {
     @Override
     CommandSpec model() {
         newModel("ps", "List the containers of the project.");
-        spec.addPositional(FieldBinding.positionalStrings(() -> services, v -> services = v).arity("0..*")
-                .paramLabel("SERVICE").description("Only these services.").build());
+        addServicesParameter(() -> services, v -> services = v);
         spec.addOption(FieldBinding.option(boolean.class, () -> all, v -> all = v, "-a", "--all")
                 .description("Show stopped containers too.").build());
         spec.addOption(FieldBinding.option(boolean.class, () -> quiet, v -> quiet = v, "-q", "--quiet")
