@@ -107,16 +107,15 @@ public final class AgentClient {
      */
     public void stopSequence(StopSequenceRequest request, Consumer<StopProgressView> progress) {
         try (UnixHttp.Response response = open("POST", "/v1/stops", json(request))) {
-            BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (line.isEmpty()) {
-                    continue;
-                }
-                StopProgressView view = json(line, StopProgressView.class);
+            boolean done = eachLine(response, StopProgressView.class, view -> {
                 if ("done".equals(view.type())) {
-                    return;
+                    return false;
                 }
                 progress.accept(view);
+                return true;
+            });
+            if (done) {
+                return;
             }
             throw AgentException.unavailable("the agent ended the stop sequence without its end", "look at the agent's log");
         } catch (IOException e) {
@@ -223,12 +222,7 @@ public final class AgentClient {
                 + (options.since() == null ? "" : "&since=" + options.since())
                 + (options.until() == null ? "" : "&until=" + options.until());
         try (UnixHttp.Response response = open("GET", target, null)) {
-            BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (!line.isEmpty() && !sink.test(json(line, LogLine.class))) {
-                    return;
-                }
-            }
+            eachLine(response, LogLine.class, sink);
         } catch (IOException e) {
             throw AgentException.unavailable("the log stream broke: " + e.getMessage(), null);
         }
@@ -253,12 +247,10 @@ public final class AgentClient {
         UnixHttp.Response response = open("GET", target.toString(), null);
         Thread.ofPlatform().daemon().name("agent-events").start(() -> {
             try (response) {
-                BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
-                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    if (!line.isEmpty()) {
-                        consumer.accept(json(line, EventView.class));
-                    }
-                }
+                eachLine(response, EventView.class, event -> {
+                    consumer.accept(event);
+                    return true;
+                });
             } catch (IOException e) {
                 // Closed by the caller or by the agent: the stream is over.
             } finally {
@@ -277,20 +269,20 @@ public final class AgentClient {
     public ImageView pullImage(String reference, String platform, Consumer<PullProgressView> progress) {
         try (UnixHttp.Response response = open("POST", "/v1/images/pull",
                 json(new PullImageRequest(reference, platform)))) {
-            BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (line.isEmpty()) {
-                    continue;
-                }
-                PullProgressView view = json(line, PullProgressView.class);
+            ImageView[] image = new ImageView[1];
+            boolean pulled = eachLine(response, PullProgressView.class, view -> {
                 if (view.error() != null) {
                     throw new AgentException(ErrorKind.valueOf(view.error().kind()), view.error().message(),
                             view.error().fix());
                 }
-                if (view.image() != null) {
-                    return view.image();
+                image[0] = view.image();
+                if (image[0] == null) {
+                    progress.accept(view);
                 }
-                progress.accept(view);
+                return image[0] == null;
+            });
+            if (pulled) {
+                return image[0];
             }
             throw AgentException.unavailable("the agent ended the pull of " + reference + " without a result",
                     "look at the agent's log");
@@ -306,20 +298,18 @@ public final class AgentClient {
      */
     public BuildEventView build(BuildRequestBody request, Consumer<BuildEventView> progress) {
         try (UnixHttp.Response response = open("POST", "/v1/builds", json(request))) {
-            BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (line.isEmpty()) {
-                    continue;
-                }
-                BuildEventView view = json(line, BuildEventView.class);
+            BuildEventView[] done = new BuildEventView[1];
+            boolean built = eachLine(response, BuildEventView.class, view -> {
                 switch (view.type()) {
                     case "failed" -> throw new AgentException(ErrorKind.valueOf(view.error().kind()),
                             view.error().message(), view.error().fix());
-                    case "done" -> {
-                        return view;
-                    }
+                    case "done" -> done[0] = view;
                     default -> progress.accept(view);
                 }
+                return done[0] == null;
+            });
+            if (built) {
+                return done[0];
             }
             throw AgentException.unavailable("the agent ended the build without a result", "look at the agent's log");
         } catch (IOException e) {
@@ -496,6 +486,21 @@ public final class AgentClient {
 
     private static <T> T json(byte[] body, Class<T> type) {
         return RecordJson.handles(type) ? RecordJson.read(body, type) : WireJson.read(body, type);
+    }
+
+    /**
+     * Reads the response's newline-delimited JSON, each non-empty line as {@code type}, handing it to {@code next}
+     * until that returns false; true when {@code next} ended the reading, false when the stream ended first.
+     */
+    private static <T> boolean eachLine(UnixHttp.Response response, Class<T> type, Predicate<T> next)
+            throws IOException {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            if (!line.isEmpty() && !next.test(json(line, type))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static <T> T json(String body, Class<T> type) {
