@@ -58,6 +58,7 @@ public final class NetworkManager implements AutoCloseable {
     private final ContainerOperations containers;
     private final List<String> lostReservations = new ArrayList<>();
     private final Teardowns teardowns = new Teardowns();
+    private final Removals removals;
 
     private NetworkManager(NetworkManagerConfig config, HostTools tools, ManagerState state) {
         this.config = config;
@@ -65,6 +66,7 @@ public final class NetworkManager implements AutoCloseable {
         this.cell = new StateCell(tools, state);
         this.networks = new NetworkOperations(config, tools, cell);
         this.containers = new ContainerOperations(config, tools, cell);
+        this.removals = new Removals(tools, this, cell::get);
     }
 
     /** Loads the saved state and re-reserves the ports it publishes. Changes nothing in the kernel. */
@@ -89,6 +91,7 @@ public final class NetworkManager implements AutoCloseable {
      * network must exist already and is returned.
      */
     public synchronized Network create(NetworkSpec spec) {
+        removals.settle();
         return networks.create(spec);
     }
 
@@ -98,16 +101,25 @@ public final class NetworkManager implements AutoCloseable {
      * or explicit subnets differ from the spec is a conflict, as in docker compose.
      */
     public synchronized Network ensure(NetworkSpec spec) {
+        removals.settle();
         return networks.ensure(spec);
     }
 
     /**
-     * Removes the network's bridge and rules and forgets its leases. Fails while containers are attached; the
-     * teardowns of containers detached by {@link #detachLater} are waited for first.
+     * Removes the network: forgets it and its leases (saved before this returns), then its bridge and rules go on
+     * threads of their own ({@link Removals}), ~50 ms of kernel work the caller need not wait for — the network is
+     * gone from every listing at once. Until then its subnet and bridge stay out of reach: a creation, {@link
+     * #removeAll} and {@link #close} wait for the removals begun before them. Fails while containers are attached;
+     * the teardowns of containers detached by {@link #detachLater} are waited for first.
      */
     public synchronized void remove(NetworkName name) {
         settleTeardowns();
-        networks.remove(name);
+        removals.begin(networks.forget(name).bridge());
+    }
+
+    /** Waits until the bridges and rules of the networks removed so far are gone from the kernel. */
+    public synchronized void settleRemovals() {
+        removals.settle();
     }
 
     /** Removes the network of {@code spec}, unless it is external: external networks are never removed. */
@@ -289,6 +301,7 @@ public final class NetworkManager implements AutoCloseable {
      * calls it once at start.
      */
     public synchronized SweepReport cleanupLeftovers() {
+        removals.settle();
         LeftoverSweep.Result result = new LeftoverSweep(config, tools).sweep(cell.get());
         if (!result.state().equals(cell.get())) {
             cell.commit(result.state());
@@ -302,6 +315,7 @@ public final class NetworkManager implements AutoCloseable {
     /** Tears down everything this manager made: namespaces, veths, bridges, rules, leases, reservations. */
     public synchronized void removeAll() {
         settleTeardowns();
+        removals.settle();
         List<ContainerState> all = new ArrayList<>(cell.get().containers().values());
         // containers sharing a namespace go before the container that owns it
         all.sort((a, b) -> Boolean.compare(b.mode() instanceof NetworkMode.Shared, a.mode() instanceof NetworkMode.Shared));
@@ -319,10 +333,14 @@ public final class NetworkManager implements AutoCloseable {
         cell.commit(next);
     }
 
-    /** Releases the JVM's resources (port reservations). Networks, namespaces and rules stay. */
+    /**
+     * Releases the JVM's resources (port reservations) once the removals begun are over. Networks, namespaces and
+     * rules stay.
+     */
     @Override
     public synchronized void close() {
         settleTeardowns();
+        removals.settle();
         tools.reservations().close();
     }
 }

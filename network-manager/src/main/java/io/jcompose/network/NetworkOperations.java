@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /** Creating and removing networks, for {@link NetworkManager} (which serialises the calls). */
 final class NetworkOperations {
@@ -96,8 +94,13 @@ final class NetworkOperations {
         return network;
     }
 
-    /** Removes the network's bridge and rules and forgets its leases. Fails while containers are attached. */
-    void remove(NetworkName name) {
+    /**
+     * Forgets the network and its leases in the state (saved before this returns) and hands back what it was, so
+     * that its bridge and rules can go afterwards ({@link NetworkManager#remove}). Fails while containers are
+     * attached. Whatever of the kernel's objects a crash leaves before they are gone, the next start's sweep removes:
+     * a bridge with our prefix the state does not know, rules rendered from a state without the network.
+     */
+    NetworkState forget(NetworkName name) {
         NetworkState network = cell.get().network(name).orElseThrow(() -> NetworkException.notFound(
                 "network " + name + " does not exist", null));
         List<String> users = cell.get().containers().values().stream()
@@ -107,35 +110,7 @@ final class NetworkOperations {
             throw NetworkException.conflict("network " + name + " has active endpoints: " + String.join(", ", users),
                     "detach those containers first");
         }
-        ManagerState next = cell.get().withoutNetwork(name);
-        // The rules and the bridge go at the same time: each is a program start and a kernel update of its own,
-        // and rules naming a bridge that is gone (or a bridge without its rules, for a moment) harm nothing. When
-        // the rules fail after the bridge went, the network stays in the state and removing it again finishes.
-        CompletableFuture<Void> bridge = CompletableFuture.runAsync(() -> tools.bridges().remove(network.bridge()),
-                runnable -> Thread.ofVirtual().start(runnable));
-        RuntimeException rules = null;
-        try {
-            tools.firewall().applyWithBypass(next);
-        } catch (RuntimeException e) {
-            rules = e;
-        }
-        try {
-            bridge.join();
-        } catch (CompletionException e) {
-            RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
-            if (!String.valueOf(cause.getMessage()).contains("Cannot find device")) {
-                if (rules == null) {
-                    tools.firewall().apply(cell.get());
-                } else {
-                    cause.addSuppressed(rules);
-                }
-                throw cause;
-            }
-        }
-        if (rules != null) {
-            throw rules;
-        }
-        cell.commit(next);
+        cell.commit(cell.get().withoutNetwork(name));
+        return network;
     }
-
 }

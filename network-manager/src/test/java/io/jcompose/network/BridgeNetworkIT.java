@@ -209,8 +209,22 @@ class BridgeNetworkIT extends SandboxedNetworkIT {
         assertThat(ns(a)).doesNotExist();
         assertThat(sandbox.managerLinks()).containsExactly(net.bridge()).doesNotContain(veth);
         manager.remove(net.name());
+        assertThat(manager.list()).as("gone at once, while its bridge goes").isEmpty();
+        manager.settleRemovals();
         assertThat(sandbox.managerLinks()).isEmpty();
         assertThat(sandbox.inHost("nft", "list", "table", "inet", sandbox.prefix)).doesNotContain(net.bridge());
+    }
+
+    @Test
+    void aNetworkMadeAgainRightAfterItsRemovalGetsItsSubnetBack() {
+        Network first = manager.create(NetworkSpec.of("again"));
+        manager.remove(first.name());
+        // the creation waits for the old bridge, whose route would otherwise keep its subnet from the pools
+        Network second = manager.create(NetworkSpec.of("again"));
+        assertThat(second.subnets()).isEqualTo(first.subnets());
+        assertThat(sandbox.managerLinks()).containsExactly(second.bridge());
+        assertThat(sandbox.inHost("nft", "list", "table", "inet", sandbox.prefix)).contains(second.bridge())
+                .doesNotContain(first.bridge());
     }
 
     @Test
