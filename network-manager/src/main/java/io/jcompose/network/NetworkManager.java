@@ -4,6 +4,7 @@ import io.jcompose.network.state.ContainerState;
 import io.jcompose.network.state.ManagerState;
 import io.jcompose.network.state.NetworkState;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -110,11 +111,23 @@ public final class NetworkManager implements AutoCloseable {
      * threads of their own ({@link Removals}), ~50 ms of kernel work the caller need not wait for — the network is
      * gone from every listing at once. Until then its subnet and bridge stay out of reach: a creation, {@link
      * #removeAll} and {@link #close} wait for the removals begun before them. Fails while containers are attached;
-     * the teardowns of containers detached by {@link #detachLater} are waited for first.
+     * containers detached by {@link #detachLater} whose veths are still going do not count.
      */
     public synchronized void remove(NetworkName name) {
-        settleTeardowns();
-        removals.begin(networks.forget(name).bridge());
+        // A container detached by detachLater whose every veth is on this network need not be waited for (its
+        // names and leases go with the network): it is forgotten in the same commit, and its teardown goes on.
+        // One also on another network is waited for, so that its address there stays taken until it is gone.
+        Set<ContainerId> leaving = new HashSet<>();
+        for (ContainerId id : teardowns.ids()) {
+            Optional<ContainerState> c = cell.get().container(id);
+            if (c.isPresent() && !c.get().endpoints().isEmpty()
+                    && c.get().endpoints().stream().allMatch(e -> e.network().equals(name))) {
+                leaving.add(id);
+            } else {
+                settle(id);
+            }
+        }
+        removals.begin(networks.forget(name, leaving).bridge());
     }
 
     /** Waits until the bridges and rules of the networks removed so far are gone from the kernel. */

@@ -96,21 +96,28 @@ final class NetworkOperations {
 
     /**
      * Forgets the network and its leases in the state (saved before this returns) and hands back what it was, so
-     * that its bridge and rules can go afterwards ({@link NetworkManager#remove}). Fails while containers are
+     * that its bridge and rules can go afterwards ({@link NetworkManager#remove}). The containers in {@code leaving}
+     * — detached, their veths still going — are forgotten in the same commit. Fails while other containers are
      * attached. Whatever of the kernel's objects a crash leaves before they are gone, the next start's sweep removes:
-     * a bridge with our prefix the state does not know, rules rendered from a state without the network.
+     * links with our prefix and namespace files the state does not know, rules rendered from a state without them.
      */
-    NetworkState forget(NetworkName name) {
+    NetworkState forget(NetworkName name, Set<ContainerId> leaving) {
         NetworkState network = cell.get().network(name).orElseThrow(() -> NetworkException.notFound(
                 "network " + name + " does not exist", null));
         List<String> users = cell.get().containers().values().stream()
+                .filter(c -> !leaving.contains(c.id()))
                 .filter(c -> c.endpoints().stream().anyMatch(e -> e.network().equals(name)))
                 .map(c -> c.id().value()).toList();
         if (!users.isEmpty()) {
             throw NetworkException.conflict("network " + name + " has active endpoints: " + String.join(", ", users),
                     "detach those containers first");
         }
-        cell.commit(cell.get().withoutNetwork(name));
+        ManagerState next = cell.get().withoutNetwork(name);
+        for (ContainerId id : leaving) {
+            next = next.withoutContainer(id);
+        }
+        cell.commit(next);
+        leaving.forEach(tools.reservations()::release);
         return network;
     }
 }

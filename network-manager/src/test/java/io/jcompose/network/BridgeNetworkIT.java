@@ -216,6 +216,27 @@ class BridgeNetworkIT extends SandboxedNetworkIT {
     }
 
     @Test
+    void aNetworkGoesWhileItsLastContainersVethsAreStillGoing() {
+        Network first = manager.create(NetworkSpec.of("quick"));
+        Attachment old = attach("y", EndpointSpec.of("quick"));
+        manager.detachLater(ContainerId.of("y"));
+        manager.remove(first.name());
+        assertThat(manager.list()).isEmpty();
+        assertThat(manager.attachments()).isEmpty();
+
+        // the same container on the network made again: its attach waits for the old teardown
+        Network second = manager.create(NetworkSpec.of("quick"));
+        Attachment again = attach("y", EndpointSpec.of("quick"));
+        assertThat(again.endpoints().getFirst().ipv4()).isEqualTo(old.endpoints().getFirst().ipv4());
+        assertThat(sandbox.managerLinks()).containsExactlyInAnyOrder(second.bridge(),
+                again.endpoints().getFirst().hostInterface());
+        manager.detach(ContainerId.of("y"));
+        manager.remove(second.name());
+        manager.settleRemovals();
+        assertThat(sandbox.managerLinks()).isEmpty();
+    }
+
+    @Test
     void aNetworkMadeAgainRightAfterItsRemovalGetsItsSubnetBack() {
         Network first = manager.create(NetworkSpec.of("again"));
         manager.remove(first.name());
