@@ -9,11 +9,13 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -29,6 +31,12 @@ final class DnsServers implements AutoCloseable {
 
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
     private final Map<String, DnsServer> servers = new HashMap<>();
+    /**
+     * The closes of removed networks' servers, still going: a removal need not wait for Netty to close the sockets
+     * and the forwarder (a few ms, at the end of every {@code down}), but a server started later may want the same
+     * address, so starting one waits for them.
+     */
+    private final List<CompletableFuture<Void>> closing = new ArrayList<>();
 
     /** Starts servers for new networks, closes those of removed ones, and swaps every server to {@code view}. */
     synchronized void apply(List<Network> networks, DnsView view) {
@@ -37,11 +45,13 @@ final class DnsServers implements AutoCloseable {
             if (wanted.contains(name)) {
                 return false;
             }
-            servers.get(name).close();
+            closing.add(servers.get(name).closeAsync());
             return true;
         });
+        closing.removeIf(CompletableFuture::isDone);
         for (Network n : networks) {
             if (!servers.containsKey(n.name().value())) {
+                awaitClosing();
                 bindAddress(n).ifPresent(address -> start(n, address, view));
             }
         }
@@ -50,6 +60,18 @@ final class DnsServers implements AutoCloseable {
 
     synchronized Optional<InetSocketAddress> address(String network) {
         return Optional.ofNullable(servers.get(network)).map(DnsServer::localAddress);
+    }
+
+    private void awaitClosing() {
+        for (CompletableFuture<Void> c : closing) {
+            try {
+                c.join();
+            } catch (CompletionException e) {
+                LOG.log(System.Logger.Level.WARNING, "a DNS server did not close cleanly: "
+                        + (e.getCause() == null ? e : e.getCause()).getMessage());
+            }
+        }
+        closing.clear();
     }
 
     static Optional<InetSocketAddress> bindAddress(Network n) {
@@ -68,6 +90,7 @@ final class DnsServers implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        awaitClosing();
         servers.values().forEach(DnsServer::close);
         servers.clear();
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
