@@ -21,7 +21,8 @@ import java.util.concurrent.CompletableFuture;
  * containers. {@link #close()} releases only the JVM's resources: networks, namespaces and rules
  * stay, so containers keep running while the agent restarts. {@link #removeAll()} tears
  * everything down. Every method is atomic: it either completes or fails without leaving anything
- * half made (kernel objects are removed again, leases and reservations released). Methods are
+ * half made (kernel objects are removed again, leases and reservations released); {@link #remove} and {@link
+ * #detachLater} finish their kernel part after returning, and what could meet it waits for it. Methods are
  * serialised; each takes a few milliseconds.
  *
  * <p>A worked example: two containers on a project network, one of them publishing a port.
