@@ -254,13 +254,22 @@ final class ContainerOperations {
         }
     }
 
-    /** Withdraws every port the container publishes. */
-    void unpublish(ContainerId id) {
+    /**
+     * Withdraws every port the container publishes; with {@code later} the table's map elements go after the return
+     * (the state and the reservations already hold none).
+     */
+    void unpublish(ContainerId id, boolean later) {
         Optional<ContainerState> container = cell.get().container(id);
         if (container.isEmpty() || container.get().ports().isEmpty()) {
             return;
         }
         ManagerState next = cell.get().withContainer(container.get().withPorts(Optional.empty(), List.of()));
+        if (later) {
+            cell.commit(next);
+            tools.reservations().release(id);
+            tools.firewall().withdrawLater(container.get().ports());
+            return;
+        }
         tools.firewall().withdraw(container.get().ports(), next);
         cell.commit(next);
         tools.reservations().release(id);

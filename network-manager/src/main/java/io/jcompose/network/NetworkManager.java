@@ -298,11 +298,26 @@ public final class NetworkManager implements AutoCloseable {
 
     /** Withdraws every port the container publishes; one that publishes none does not wait for the lock. */
     public void unpublish(ContainerId id) {
+        unpublish(id, false);
+    }
+
+    /**
+     * As {@link #unpublish}, for a container whose process has ended (nothing answers at its addresses): once this
+     * returns the state holds none of its ports and their reservations are released, so another container may
+     * publish them at once, while the table's map elements go on a thread of their own ({@link
+     * io.jcompose.network.nftables.Firewall#withdrawLater}; any later change of the table makes them first). Spares
+     * an exit the {@code nft} run, ~15 ms of the last link of a {@code down}.
+     */
+    public void unpublishExited(ContainerId id) {
+        unpublish(id, true);
+    }
+
+    private void unpublish(ContainerId id, boolean later) {
         if (cell.get().container(id).map(c -> c.ports().isEmpty()).orElse(true)) {
             return;
         }
         synchronized (this) {
-            containers.unpublish(id);
+            containers.unpublish(id, later);
         }
     }
 
@@ -355,6 +370,7 @@ public final class NetworkManager implements AutoCloseable {
     public synchronized void close() {
         settleTeardowns();
         removals.settle();
+        tools.firewall().flush();
         tools.reservations().close();
     }
 }

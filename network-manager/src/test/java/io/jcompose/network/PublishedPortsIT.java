@@ -63,6 +63,18 @@ class PublishedPortsIT extends SandboxedNetworkIT {
     }
 
     @Test
+    void aPortWithdrawnAfterAnExitIsPublishedAgainAtOnceAndAnswersThere() {
+        Attachment old = attach("old-web", PortMapping.tcp(8083, 80));
+        manager.unpublishExited(ContainerId.of("old-web"));
+        assertThat(manager.attachment(ContainerId.of("old-web")).orElseThrow().ports()).isEmpty();
+        // the old map element may still be in the table: the new publish deletes it before adding its own
+        Attachment next = attach("new-web", PortMapping.tcp(8083, 80));
+        sandbox.httpServer(next.netns().orElseThrow(), 80, "the successor");
+        assertThat(Sandbox.httpGet(sandbox.hostNetns, "127.0.0.1:8083")).isEqualTo("the successor");
+        assertThat(old.ports()).isNotEmpty();
+    }
+
+    @Test
     void loopbackHostIpIsReachableOnlyFromTheHost() {
         Attachment web = attach("lo-web", PortMapping.tcp(8081, 80).withHostIp(IpAddress.parse("127.0.0.1")));
         sandbox.httpServer(web.netns().orElseThrow(), 80, "local only");

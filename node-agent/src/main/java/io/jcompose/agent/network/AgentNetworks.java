@@ -183,7 +183,7 @@ public final class AgentNetworks implements ContainerNetworking, AutoCloseable {
             return;
         }
         try {
-            manager.unpublish(id);
+            manager.unpublishExited(id);
         } catch (NetworkException e) {
             // detach, which follows, removes the ports with the rest
             LOG.log(System.Logger.Level.WARNING, "cannot unpublish " + id + ": " + e.getMessage());
