@@ -20,11 +20,11 @@ import java.util.List;
  * A stand-in agent for {@link AotTraining} when no real one answers (the startup cache is usually recorded right
  * after a build, agent or not): it answers the read-only requests of {@code ps} and {@code up --dry-run} from a
  * socket in a temporary directory, so the agent client's, planner's and view's code is in the cache either way.
- * The project's one container, every network or volume list empty, every other request "not found" — except what
- * {@code run --rm} of an image-only service asks, which it also answers as if it ran: the image, the create, an
- * attachment whose container exits 0 at once, the start and the removal — and what {@code down} asks: the stop
- * sequence of the listed containers (streamed as the agent streams it), the project's networks ({@link #networks})
- * and their removal.
+ * The project's one container, every network list empty unless {@link #networks} says otherwise, every volume list
+ * empty, every other request "not found" — except what {@code run --rm} of an image-only service asks, which it
+ * also answers as if it ran: the image, the create, an attachment whose container exits 0 at once, the start and
+ * the removal; and what {@code down} asks: the stop sequence of the listed containers (streamed, chunked, as the
+ * agent streams it) and the removal of a network.
  */
 final class TrainingAgent implements AutoCloseable {
     private final Path dir;
