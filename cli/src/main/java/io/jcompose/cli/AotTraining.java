@@ -88,6 +88,7 @@ public final class AotTraining {
             }
         }
         if (!oneOff(context)) failures++;
+        if (!down(context)) failures++;
         wireWorkload();
         // A failing sample still leaves a useful cache; say so on stderr for whoever runs this by hand.
         if (failures > 0) System.err.println(failures + " training command(s) failed");
@@ -130,6 +131,59 @@ public final class AotTraining {
             }
         }
         return ok;
+    }
+
+    /**
+     * {@code down} as users (and the benchmark) run it, {@code -f FILE -p NAME down}, of a stack with a dependency, a
+     * network and a published port, always against a stand-in: the look-ahead listing, the file beside it, the
+     * stop sequence streamed back and the network's removal, which every {@code down} otherwise loads cold.
+     */
+    private static boolean down(CliContext context) {
+        try (TrainingAgent standIn = TrainingAgent.start(sampleView("jcompose-aot-training"))) {
+            Path file = standIn.runtimeDir().resolve("compose.yaml");
+            Files.writeString(file, """
+                    services:
+                      db:
+                        image: jcompose.local/app:1
+                        ports: ["127.0.0.1:8080:80"]
+                        networks: [net]
+                      app:
+                        image: jcompose.local/app:1
+                        depends_on: [db]
+                        networks: [net]
+                    networks:
+                      net:
+                    """);
+            Map<String, String> env = new HashMap<>(context.environment());
+            env.put(AgentConnection.RUNTIME_DIR, standIn.runtimeDir().toString());
+            CliContext standInContext = new CliContext(env, context.workingDirectory(), context.stdin());
+            String project = "jcompose-aot-training";
+            standIn.listing(stackMember(project, "db", null), stackMember(project, "app", "db:service_started:false"));
+            standIn.networks(new io.jcompose.agent.api.v1.NetworkView(project + "_net", "0123", "jc-0123",
+                    Map.of(io.jcompose.scheduler.naming.Labels.PROJECT, project), false, false,
+                    List.of(new io.jcompose.agent.api.v1.NetworkView.SubnetView("10.0.0.0/24", "10.0.0.1")), List.of()));
+            int code = Main.execute(standInContext, new String[] {"-f", file.toString(), "-p", project, "down"},
+                    new PrintWriter(Writer.nullWriter()), new PrintWriter(Writer.nullWriter()));
+            Files.deleteIfExists(file);
+            return code == 0;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** A running container of {@code service} on the network {@code net} of {@code project}, as up labels it. */
+    private static io.jcompose.agent.api.v1.ContainerView stackMember(String project, String service, String dependsOn) {
+        var labels = new HashMap<String, String>(Map.of(io.jcompose.scheduler.naming.Labels.PROJECT, project,
+                io.jcompose.scheduler.naming.Labels.SERVICE, service, io.jcompose.scheduler.naming.Labels.CONTAINER_NUMBER,
+                "1", io.jcompose.scheduler.naming.Labels.ONEOFF, "False"));
+        if (dependsOn != null) labels.put(io.jcompose.scheduler.naming.Labels.DEPENDS_ON, dependsOn);
+        var spec = io.jcompose.agent.api.v1.ContainerSpecBody.ofImage("jcompose.local/app:1");
+        String name = project + "-" + service + "-1";
+        return new io.jcompose.agent.api.v1.ContainerView("0123456789" + service, name, labels, "running", 1, null,
+                false, "2026-01-01T00:00:00Z", "2026-01-01T00:00:01Z", null, spec, "sha256:00", null, 0,
+                List.of(new io.jcompose.agent.api.v1.ContainerView.PublishedPortView("127.0.0.1", 8080, 80, "tcp")),
+                Map.of(project + "_net", new io.jcompose.agent.api.v1.ContainerView.EndpointView(project + "_net",
+                        "10.0.0.2", null, "02:42:0a:00:00:02", "10.0.0.1", List.of(service))));
     }
 
     /** The container of service db in {@code state}, labelled as up to date: its config hash is the file's. */

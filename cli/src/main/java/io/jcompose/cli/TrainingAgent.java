@@ -20,14 +20,18 @@ import java.util.List;
  * A stand-in agent for {@link AotTraining} when no real one answers (the startup cache is usually recorded right
  * after a build, agent or not): it answers the read-only requests of {@code ps} and {@code up --dry-run} from a
  * socket in a temporary directory, so the agent client's, planner's and view's code is in the cache either way.
- * The project's one container, every network or volume list empty, every other request "not found" — except what
- * {@code run --rm} of an image-only service asks, which it also answers as if it ran: the image, the create, an
- * attachment whose container exits 0 at once, the start and the removal.
+ * The project's one container, every network list empty unless {@link #networks} says otherwise, every volume list
+ * empty, every other request "not found" — except what {@code run --rm} of an image-only service asks, which it
+ * also answers as if it ran: the image, the create, an attachment whose container exits 0 at once, the start and
+ * the removal; and what {@code down} asks: the stop sequence of the listed containers (streamed, chunked, as the
+ * agent streams it) and the removal of a network.
  */
 final class TrainingAgent implements AutoCloseable {
     private final Path dir;
     private final ServerSocketChannel server;
     private volatile byte[] containers;
+    private volatile List<String> ids;
+    private volatile byte[] networks = "[]".getBytes(StandardCharsets.UTF_8);
     private final byte[] container;
     private final byte[] image;
 
@@ -35,6 +39,7 @@ final class TrainingAgent implements AutoCloseable {
         this.dir = dir;
         this.server = server;
         this.containers = RecordJson.write(List.of(container));
+        this.ids = List.of(container.id());
         this.container = RecordJson.write(container);
         this.image = RecordJson.write(new io.jcompose.agent.api.v1.ImageView("sha256:00", List.of(), List.of(), 0, null,
                 java.util.Map.of(), "linux/amd64", null));
@@ -43,6 +48,12 @@ final class TrainingAgent implements AutoCloseable {
     /** From now on, the project's containers are {@code listed}. */
     void listing(ContainerView... listed) {
         containers = RecordJson.write(List.of(listed));
+        ids = java.util.Arrays.stream(listed).map(ContainerView::id).toList();
+    }
+
+    /** From now on, every network list is {@code listed}. */
+    void networks(io.jcompose.agent.api.v1.NetworkView... listed) {
+        networks = RecordJson.write(List.of(listed));
     }
 
     /** Listens in a new temporary directory, the runtime directory to hand the commands. */
@@ -101,12 +112,40 @@ final class TrainingAgent implements AutoCloseable {
         } else if (target.startsWith("DELETE /v1/containers/")) {
             out.write("HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.UTF_8));
             out.flush();
-        } else if (target.startsWith("GET /v1/networks") || target.startsWith("GET /v1/volumes")) {
+        } else if (target.startsWith("POST /v1/stops ")) {
+            stops(out);
+        } else if (target.startsWith("DELETE /v1/networks/")) {
+            out.write("HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        } else if (target.startsWith("GET /v1/networks")) {
+            respond(out, "200 OK", networks);
+        } else if (target.startsWith("GET /v1/volumes")) {
             respond(out, "200 OK", "[]".getBytes(StandardCharsets.UTF_8));
         } else {
             respond(out, "404 Not Found", "{\"kind\":\"NOT_FOUND\",\"message\":\"not in the training agent\"}"
                     .getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    /** Every listed container stopped and removed, one chunked line per step as the agent streams them. */
+    private void stops(OutputStream out) throws IOException {
+        out.write("HTTP/1.1 200 OK\r\nContent-Type: application/x-ndjson\r\nTransfer-Encoding: chunked\r\n\r\n"
+                .getBytes(StandardCharsets.UTF_8));
+        for (String id : ids) {
+            for (String type : List.of("stopping", "stopped", "removing", "removed")) {
+                chunk(out, RecordJson.write(new io.jcompose.agent.api.v1.StopProgressView(id, type, null)));
+            }
+        }
+        chunk(out, RecordJson.write(new io.jcompose.agent.api.v1.StopProgressView(null, "done", null)));
+        out.write("0\r\n\r\n".getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    private static void chunk(OutputStream out, byte[] line) throws IOException {
+        out.write((Integer.toHexString(line.length + 1) + "\r\n").getBytes(StandardCharsets.UTF_8));
+        out.write(line);
+        out.write("\n\r\n".getBytes(StandardCharsets.UTF_8));
+        out.flush();
     }
 
     /** Reads past the request's body, so that closing the connection does not reset it before the answer is read. */

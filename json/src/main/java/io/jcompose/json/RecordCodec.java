@@ -153,20 +153,21 @@ public final class RecordCodec {
      * records {@link #handles} accepts, and lists, arrays and string-keyed maps of those.
      */
     public static boolean writes(Object value) {
-        return switch (value) {
-            case null -> true;
-            case String s -> true;
-            case Integer i -> true;
-            case Long l -> true;
-            case Double d -> true;
-            case BigInteger b -> true;
-            case Boolean b -> true;
-            case Record r -> handles(r.getClass()) && componentsWritten(r);
-            case Object[] array -> handles(array.getClass()) && List.of(array).stream().allMatch(RecordCodec::writes);
-            case List<?> list -> list.stream().allMatch(RecordCodec::writes);
-            case Map<?, ?> map -> map.entrySet().stream().allMatch(e -> e.getKey() instanceof String && writes(e.getValue()));
-            default -> false;
-        };
+        // instanceof rather than a type switch here and in write: every switch site spins a class at run time that
+        // no startup cache holds, and every request a CLI command sends is written here
+        if (value == null || value instanceof String || value instanceof Integer || value instanceof Long
+                || value instanceof Double || value instanceof BigInteger || value instanceof Boolean) {
+            return true;
+        }
+        if (value instanceof Record r) return handles(r.getClass()) && componentsWritten(r);
+        if (value instanceof Object[] array) {
+            return handles(array.getClass()) && List.of(array).stream().allMatch(RecordCodec::writes);
+        }
+        if (value instanceof List<?> list) return list.stream().allMatch(RecordCodec::writes);
+        if (value instanceof Map<?, ?> map) {
+            return map.entrySet().stream().allMatch(e -> e.getKey() instanceof String && writes(e.getValue()));
+        }
+        return false;
     }
 
     private static boolean componentsWritten(Record r) {
@@ -335,44 +336,48 @@ public final class RecordCodec {
     }
 
     private static void write(JsonGenerator g, Object value) {
-        switch (value) {
-            case null -> g.writeNull();
-            case String s -> g.writeString(s);
-            case Integer i -> g.writeNumber(i);
-            case Long l -> g.writeNumber(l);
-            case Double d -> g.writeNumber(d);
-            case BigInteger b -> g.writeNumber(b);
-            case Boolean b -> g.writeBoolean(b);
-            case List<?> list -> {
-                g.writeStartArray();
-                for (Object item : list) write(g, item);
-                g.writeEndArray();
+        // instanceof chain, as in writes
+        if (value == null) {
+            g.writeNull();
+        } else if (value instanceof String s) {
+            g.writeString(s);
+        } else if (value instanceof Integer i) {
+            g.writeNumber(i);
+        } else if (value instanceof Long l) {
+            g.writeNumber(l);
+        } else if (value instanceof Double d) {
+            g.writeNumber(d);
+        } else if (value instanceof BigInteger b) {
+            g.writeNumber(b);
+        } else if (value instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else if (value instanceof List<?> list) {
+            g.writeStartArray();
+            for (Object item : list) write(g, item);
+            g.writeEndArray();
+        } else if (value instanceof Object[] array) {
+            g.writeStartArray();
+            for (Object item : array) write(g, item);
+            g.writeEndArray();
+        } else if (value instanceof Map<?, ?> map) {
+            g.writeStartObject();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                g.writeName(String.valueOf(e.getKey()));
+                write(g, e.getValue());
             }
-            case Object[] array -> {
-                g.writeStartArray();
-                for (Object item : array) write(g, item);
-                g.writeEndArray();
+            g.writeEndObject();
+        } else if (value instanceof Record r) {
+            g.writeStartObject();
+            Shape shape = SHAPES.get(r.getClass());
+            for (int i = 0; i < shape.names().length; i++) {
+                Object v = component(r, shape.accessors()[i]);
+                if (v == null) continue;
+                g.writeName(shape.names()[i]);
+                write(g, v);
             }
-            case Map<?, ?> map -> {
-                g.writeStartObject();
-                for (Map.Entry<?, ?> e : map.entrySet()) {
-                    g.writeName(String.valueOf(e.getKey()));
-                    write(g, e.getValue());
-                }
-                g.writeEndObject();
-            }
-            case Record r -> {
-                g.writeStartObject();
-                Shape shape = SHAPES.get(r.getClass());
-                for (int i = 0; i < shape.names().length; i++) {
-                    Object v = component(r, shape.accessors()[i]);
-                    if (v == null) continue;
-                    g.writeName(shape.names()[i]);
-                    write(g, v);
-                }
-                g.writeEndObject();
-            }
-            default -> throw new IllegalArgumentException("cannot write a " + value.getClass().getName());
+            g.writeEndObject();
+        } else {
+            throw new IllegalArgumentException("cannot write a " + value.getClass().getName());
         }
     }
 }

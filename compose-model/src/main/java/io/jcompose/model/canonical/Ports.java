@@ -45,15 +45,18 @@ final class Ports {
         for (int i = 0; i < items.size(); i++) {
             Node item = items.get(i);
             YamlPath at = p.index(i);
-            switch (item) {
-                case MapNode m -> out.add(LONG.build(m, at, rc));
-                case ScalarNode s when s.value() instanceof Long -> {
-                    MapNode.Builder b = MapNode.builder(s.position());
-                    b.put("target", Values.num(Values.integer(s, at), s));
-                    out.add(LONG.build(b.build(), at, rc));
-                }
-                case ScalarNode s -> out.addAll(shortSyntax(Values.text(s, at), s, at));
-                default -> throw Values.error(item, at, "invalid type " + item.kind() + " for port",
+            // instanceof rather than a type switch: every switch site spins a class at run time that no startup cache
+            // holds (docs/cli-startup.md)
+            if (item instanceof MapNode m) {
+                out.add(LONG.build(m, at, rc));
+            } else if (item instanceof ScalarNode s && s.value() instanceof Long) {
+                MapNode.Builder b = MapNode.builder(s.position());
+                b.put("target", Values.num(Values.integer(s, at), s));
+                out.add(LONG.build(b.build(), at, rc));
+            } else if (item instanceof ScalarNode s) {
+                out.addAll(shortSyntax(Values.text(s, at), s, at));
+            } else {
+                throw Values.error(item, at, "invalid type " + item.kind() + " for port",
                         "write \"8080:80\" or a mapping with target and published");
             }
         }

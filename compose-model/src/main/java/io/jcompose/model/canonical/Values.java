@@ -54,32 +54,24 @@ final class Values {
         throw error(n, path, "expected a string but found " + n.kind(), "write a single value here");
     }
 
+    // The conversions here use instanceof rather than type switches: every switch site spins a class at run time
+    // that no startup cache holds (docs/cli-startup.md), and they run on every command that loads a file.
     static String sprint(Object value) {
-        return switch (value) {
-            case null -> "";
-            case String s -> s;
-            case Double d -> GoNumbers.g(d);
-            default -> value.toString();
-        };
+        if (value == null) return "";
+        if (value instanceof String s) return s;
+        return value instanceof Double d ? GoNumbers.g(d) : value.toString();
     }
 
     static long integer(Node n, YamlPath path) {
         if (n instanceof ScalarNode s) {
-            switch (s.value()) {
-                case Long l -> {
-                    return l;
-                }
-                case Double d when d == Math.rint(d) && !d.isInfinite() -> {
-                    return d.longValue();
-                }
-                case String str -> {
-                    try {
-                        return Long.parseLong(str.trim());
-                    } catch (NumberFormatException e) {
-                        // reported below
-                    }
-                }
-                case null, default -> {
+            Object v = s.value();
+            if (v instanceof Long l) return l;
+            if (v instanceof Double d && d == Math.rint(d) && !d.isInfinite()) return d.longValue();
+            if (v instanceof String str) {
+                try {
+                    return Long.parseLong(str.trim());
+                } catch (NumberFormatException e) {
+                    // reported below
                 }
             }
         }
@@ -88,21 +80,14 @@ final class Values {
 
     static double number(Node n, YamlPath path) {
         if (n instanceof ScalarNode s) {
-            switch (s.value()) {
-                case Long l -> {
-                    return l;
-                }
-                case Double d -> {
-                    return d;
-                }
-                case String str -> {
-                    try {
-                        return Double.parseDouble(str.trim());
-                    } catch (NumberFormatException e) {
-                        // reported below
-                    }
-                }
-                case null, default -> {
+            Object v = s.value();
+            if (v instanceof Long l) return l;
+            if (v instanceof Double d) return d;
+            if (v instanceof String str) {
+                try {
+                    return Double.parseDouble(str.trim());
+                } catch (NumberFormatException e) {
+                    // reported below
                 }
             }
         }

@@ -79,23 +79,22 @@ public final class Interpolator {
     }
 
     private static void collect(Node node, Map<String, Template.Variable> found) {
-        switch (node) {
-            case MapNode m -> m.entries().values().forEach(v -> collect(v, found));
-            case SeqNode s -> s.items().forEach(v -> collect(v, found));
-            case ScalarNode s -> {
-                if (s.value() instanceof String text && text.indexOf('$') >= 0) {
-                    Template.collect(text, 0, text.length(), found);
-                }
-            }
+        // instanceof rather than a type switch: every switch site spins a class at run time that no startup cache
+        // holds (docs/cli-startup.md); a node is a map, a sequence or a scalar
+        if (node instanceof MapNode m) {
+            m.entries().values().forEach(v -> collect(v, found));
+        } else if (node instanceof SeqNode s) {
+            s.items().forEach(v -> collect(v, found));
+        } else if (((ScalarNode) node).value() instanceof String text && text.indexOf('$') >= 0) {
+            Template.collect(text, 0, text.length(), found);
         }
     }
 
     private Node visit(Node node) {
-        return switch (node) {
-            case MapNode m -> map(m);
-            case SeqNode s -> seq(s);
-            case ScalarNode s -> scalar(s);
-        };
+        // as in collect: no type switch on a command's path
+        if (node instanceof MapNode m) return map(m);
+        if (node instanceof SeqNode s) return seq(s);
+        return scalar((ScalarNode) node);
     }
 
     private MapNode map(MapNode map) {

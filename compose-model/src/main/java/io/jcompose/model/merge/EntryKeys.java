@@ -51,53 +51,46 @@ final class EntryKeys {
 
     /** Host IP, published port, target port and protocol, whichever syntax the entry uses. */
     static String port(Node entry) {
-        return switch (entry) {
-            case ScalarNode s when s.value() instanceof String spec -> {
-                ShortSyntax.Port port = ShortSyntax.port(spec);
-                yield port == null ? null : port.key();
-            }
-            case ScalarNode s when !s.isNull() -> new ShortSyntax.Port(null, null, s.text(), null).key();
-            case MapNode m when text(m.get("target")) != null -> new ShortSyntax.Port(text(m.get("host_ip")),
-                    text(m.get("published")), text(m.get("target")), text(m.get("protocol"))).key();
-            default -> null;
-        };
+        // These keys use instanceof rather than type switches: every switch site spins a class at run time that no
+        // startup cache holds (docs/cli-startup.md), and merging runs on every command that loads a file.
+        if (entry instanceof ScalarNode s && s.value() instanceof String spec) {
+            ShortSyntax.Port port = ShortSyntax.port(spec);
+            return port == null ? null : port.key();
+        }
+        if (entry instanceof ScalarNode s && !s.isNull()) return new ShortSyntax.Port(null, null, s.text(), null).key();
+        if (entry instanceof MapNode m && text(m.get("target")) != null) {
+            return new ShortSyntax.Port(text(m.get("host_ip")), text(m.get("published")), text(m.get("target")),
+                    text(m.get("protocol"))).key();
+        }
+        return null;
     }
 
     /** The container path a volume mounts on. */
     static String volume(Node entry) {
-        return switch (entry) {
-            case ScalarNode s when s.value() instanceof String spec -> ShortSyntax.volumeTarget(spec);
-            case MapNode m -> text(m.get("target"));
-            default -> null;
-        };
+        if (entry instanceof ScalarNode s && s.value() instanceof String spec) return ShortSyntax.volumeTarget(spec);
+        return entry instanceof MapNode m ? text(m.get("target")) : null;
     }
 
     /** The container path a device appears at. */
     static String device(Node entry) {
-        return switch (entry) {
-            case ScalarNode s when s.value() instanceof String spec -> ShortSyntax.deviceTarget(spec);
-            case MapNode m -> text(m.get("target"));
-            default -> null;
-        };
+        if (entry instanceof ScalarNode s && s.value() instanceof String spec) return ShortSyntax.deviceTarget(spec);
+        return entry instanceof MapNode m ? text(m.get("target")) : null;
     }
 
     /** The file a secret or config is mounted as: its target, else {@code dir/SOURCE}. */
     static Function<Node, String> mount(String dir) {
-        return entry -> switch (entry) {
-            case ScalarNode s when s.value() instanceof String name -> dir + "/" + name;
-            case MapNode m when text(m.get("target")) != null -> text(m.get("target"));
-            case MapNode m when text(m.get("source")) != null -> dir + "/" + text(m.get("source"));
-            default -> null;
+        return entry -> {
+                if (entry instanceof ScalarNode s && s.value() instanceof String name) return dir + "/" + name;
+            if (entry instanceof MapNode m && text(m.get("target")) != null) return text(m.get("target"));
+            if (entry instanceof MapNode m && text(m.get("source")) != null) return dir + "/" + text(m.get("source"));
+            return null;
         };
     }
 
     /** An env file by its path, in either syntax. */
     static String envFile(Node entry) {
-        return switch (entry) {
-            case ScalarNode s when s.value() instanceof String path -> path;
-            case MapNode m -> text(m.get("path"));
-            default -> null;
-        };
+        if (entry instanceof ScalarNode s && s.value() instanceof String path) return path;
+        return entry instanceof MapNode m ? text(m.get("path")) : null;
     }
 
     /** An exposed port by its text: {@code 80} and {@code "80"} are one. */

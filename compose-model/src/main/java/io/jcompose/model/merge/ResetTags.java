@@ -32,11 +32,9 @@ final class ResetTags {
      */
     static Node clean(Node node) {
         if (isReset(node)) return new ScalarNode(null, node.position(), null);
-        Node cleaned = switch (node) {
-            case MapNode map -> cleanMap(map);
-            case SeqNode seq -> cleanSeq(seq);
-            case ScalarNode scalar -> scalar;
-        };
+        // instanceof rather than a type switch: every switch site spins a class at run time that no startup cache
+        // holds (docs/cli-startup.md); a node is a map, a sequence or a scalar
+        Node cleaned = node instanceof MapNode map ? cleanMap(map) : node instanceof SeqNode seq ? cleanSeq(seq) : node;
         return isOverride(cleaned) ? cleaned.withTag(null) : cleaned;
     }
 

@@ -64,11 +64,11 @@ final class Unicity {
         for (Map.Entry<String, Node> e : map.entries().entrySet()) {
             String key = e.getKey();
             Node value = e.getValue();
-            Node child = switch (value) {
-                case MapNode nested when TABLE.reachesBelow(path, key) -> walk(nested, path.key(key));
-                case SeqNode seq -> unique(seq, TABLE.find(path, key));
-                default -> value;
-            };
+            // instanceof rather than a type switch: every switch site spins a class at run time that no startup cache
+            // holds (docs/cli-startup.md)
+            Node child = value;
+            if (value instanceof MapNode nested && TABLE.reachesBelow(path, key)) child = walk(nested, path.key(key));
+            else if (value instanceof SeqNode seq) child = unique(seq, TABLE.find(path, key));
             if (child != value) {
                 if (out == null) out = map.toBuilder();
                 out.put(key, child, map.keyPosition(key));

@@ -83,31 +83,25 @@ public final class ValidatedFiles {
     }
 
     private static void append(StringBuilder b, Node node, String file) {
-        b.append(switch (node) {
-            case MapNode m -> '{';
-            case SeqNode s -> '[';
-            case ScalarNode s -> '=';
-        });
+        // instanceof rather than a type switch: every switch site spins a class at run time that no startup cache
+        // holds (docs/cli-startup.md); a node is a map, a sequence or a scalar
+        b.append(node instanceof MapNode ? '{' : node instanceof SeqNode ? '[' : '=');
         text(b, String.valueOf(node.tag()));
         position(b, node.position(), file);
-        switch (node) {
-            case MapNode m -> {
-                for (String k : m.keys()) {
-                    text(b, k);
-                    position(b, m.keyPosition(k), file);
-                    append(b, m.get(k), file);
-                }
-                b.append('}');
+        if (node instanceof MapNode m) {
+            for (String k : m.keys()) {
+                text(b, k);
+                position(b, m.keyPosition(k), file);
+                append(b, m.get(k), file);
             }
-            case SeqNode s -> {
-                for (Node item : s.items()) append(b, item, file);
-                b.append(']');
-            }
-            case ScalarNode s -> {
-                Object v = s.value();
-                text(b, v == null ? "null" : v.getClass().getName());
-                text(b, String.valueOf(v));
-            }
+            b.append('}');
+        } else if (node instanceof SeqNode s) {
+            for (Node item : s.items()) append(b, item, file);
+            b.append(']');
+        } else {
+            Object v = ((ScalarNode) node).value();
+            text(b, v == null ? "null" : v.getClass().getName());
+            text(b, String.valueOf(v));
         }
     }
 

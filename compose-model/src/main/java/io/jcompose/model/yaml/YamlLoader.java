@@ -92,12 +92,13 @@ public final class YamlLoader {
         }
         int before = budget;
         charge(1, node, path);
-        Node result = switch (node) {
-            case MappingNode m -> convertMap(m, path);
-            case SequenceNode s -> convertSeq(s, path);
-            case org.snakeyaml.engine.v2.nodes.ScalarNode s -> convertScalar(s);
-            default -> throw new ModelException(position(node), path, "unsupported YAML node", null);
-        };
+        // instanceof rather than a type switch: every switch site spins a class at run time that no startup cache
+        // holds (docs/cli-startup.md), and this one is on every command that loads a file
+        Node result;
+        if (node instanceof MappingNode m) result = convertMap(m, path);
+        else if (node instanceof SequenceNode s) result = convertSeq(s, path);
+        else if (node instanceof org.snakeyaml.engine.v2.nodes.ScalarNode s) result = convertScalar(s);
+        else throw new ModelException(position(node), path, "unsupported YAML node", null);
         if (node.isRecursive()) {
             throw new ModelException(position(node), path, "recursive alias", "an anchor cannot contain itself");
         }
