@@ -109,31 +109,44 @@ public final class NetworkManager implements AutoCloseable {
 
     /**
      * Removes the network: forgets it and its leases (saved before this returns), then its bridge and rules go on
-     * threads of their own ({@link Removals}), ~50 ms of kernel work the caller need not wait for — the network is
-     * gone from every listing at once. Until then its subnet and bridge stay out of reach: a creation, {@link
-     * #removeAll} and {@link #close} wait for the removals begun before them. Fails while containers are attached;
-     * containers detached by {@link #detachLater} whose veths are still going do not count.
+     * threads of their own ({@link Removals}) beside the teardowns of its last containers — ~50 ms of kernel work,
+     * of which the caller waits only for what it wants to: {@link #awaitRemovals} for all of it, as the agent's
+     * DELETE does, so that nothing of the network remains once it is answered. Until then its subnet and bridge
+     * stay out of reach: a creation, {@link #removeAll} and {@link #close} wait for the removals begun before them.
+     * Fails while containers are attached; containers detached by {@link #detachLater} whose veths are still going
+     * do not count.
      */
     public synchronized void remove(NetworkName name) {
-        // A container detached by detachLater whose every veth is on this network need not be waited for (its
-        // names and leases go with the network): it is forgotten in the same commit, and its teardown goes on.
-        // One also on another network is waited for, so that its address there stays taken until it is gone.
+        // A container detached by detachLater whose every veth is on this network need not be waited for before
+        // the commit (its names and leases go with the network): it is forgotten in the same commit, and its
+        // teardown goes on beside the bridge's deletion. One also on another network is waited for first, so that
+        // its address there stays taken until it is gone.
         Set<ContainerId> leaving = new HashSet<>();
+        List<CompletableFuture<Boolean>> leavingTeardowns = new ArrayList<>();
         for (ContainerId id : teardowns.ids()) {
             Optional<ContainerState> c = cell.get().container(id);
-            if (c.isPresent() && !c.get().endpoints().isEmpty()
+            CompletableFuture<Boolean> teardown = teardowns.get(id);
+            if (c.isPresent() && teardown != null && !c.get().endpoints().isEmpty()
                     && c.get().endpoints().stream().allMatch(e -> e.network().equals(name))) {
                 leaving.add(id);
+                leavingTeardowns.add(teardown);
             } else {
                 settle(id);
             }
         }
-        removals.begin(networks.forget(name, leaving).bridge());
+        removals.begin(networks.forget(name, leaving).bridge(), leavingTeardowns);
     }
 
-    /** Waits until the bridges and rules of the networks removed so far are gone from the kernel. */
-    public synchronized void settleRemovals() {
-        removals.settle();
+    /**
+     * Waits until the kernel part of every removal begun so far is over: the rules rendered without the removed
+     * networks, their bridges deleted, their last containers' veths and namespaces gone. The bridges' deletions
+     * (RCU grace periods in the kernel) are waited for without the lock, so other changes go on meanwhile.
+     */
+    public void awaitRemovals() {
+        synchronized (this) {
+            removals.renderIfStale();
+        }
+        removals.awaitBridges();
     }
 
     /** Removes the network of {@code spec}, unless it is external: external networks are never removed. */

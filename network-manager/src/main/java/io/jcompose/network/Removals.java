@@ -38,14 +38,19 @@ final class Removals {
         this.state = state;
     }
 
-    /** Starts removing the bridge and the rules of a network the state has forgotten. Call under the lock. */
-    void begin(String bridge) {
+    /**
+     * Starts removing the bridge and the rules of a network the state has forgotten, beside the teardowns of
+     * {@code leaving} (its last containers' veths and namespaces, forgotten with it): the removal is over once they
+     * are too. Call under the lock.
+     */
+    void begin(String bridge, List<CompletableFuture<Boolean>> leaving) {
         rulesStale = true;
         CompletableFuture<Void> done = new CompletableFuture<>();
         bridges.put(bridge, done);
         Thread.ofVirtual().name("remove-" + bridge).start(() -> {
             try {
                 tools.bridges().remove(bridge);
+                leaving.forEach(CompletableFuture::join);
             } catch (RuntimeException e) {
                 if (!String.valueOf(e.getMessage()).contains("Cannot find device")) {
                     LOG.log(System.Logger.Level.WARNING, "cannot remove bridge " + bridge + " (the next start removes it): "
@@ -70,10 +75,16 @@ final class Removals {
      */
     void settle() {
         renderIfStale();
+        awaitBridges();
+    }
+
+    /** Waits for the bridges (and leaving teardowns) of the removals begun so far; takes no lock. */
+    void awaitBridges() {
         List.copyOf(bridges.values()).forEach(CompletableFuture::join);
     }
 
-    private void renderIfStale() {
+    /** Renders the table if a removal left rules behind. Call under the lock. */
+    void renderIfStale() {
         if (!rulesStale) {
             return;
         }

@@ -210,7 +210,7 @@ class BridgeNetworkIT extends SandboxedNetworkIT {
         assertThat(sandbox.managerLinks()).containsExactly(net.bridge()).doesNotContain(veth);
         manager.remove(net.name());
         assertThat(manager.list()).as("gone at once, while its bridge goes").isEmpty();
-        manager.settleRemovals();
+        manager.awaitRemovals();
         assertThat(sandbox.managerLinks()).isEmpty();
         assertThat(sandbox.inHost("nft", "list", "table", "inet", sandbox.prefix)).doesNotContain(net.bridge());
     }
@@ -232,8 +232,21 @@ class BridgeNetworkIT extends SandboxedNetworkIT {
                 again.endpoints().getFirst().hostInterface());
         manager.detach(ContainerId.of("y"));
         manager.remove(second.name());
-        manager.settleRemovals();
+        manager.awaitRemovals();
         assertThat(sandbox.managerLinks()).isEmpty();
+    }
+
+    @Test
+    void aRemovalAwaitedLeavesNothingOfTheNetworkNorOfItsLastContainer() {
+        Network net = manager.create(NetworkSpec.of("whole"));
+        Attachment last = attach("z", EndpointSpec.of("whole"));
+        String veth = last.endpoints().getFirst().hostInterface();
+        manager.detachLater(ContainerId.of("z"));
+        manager.remove(net.name());
+        manager.awaitRemovals();
+        assertThat(sandbox.managerLinks()).as("neither the bridge nor the last container's veth " + veth).isEmpty();
+        assertThat(ns(last)).doesNotExist();
+        assertThat(sandbox.inHost("nft", "list", "table", "inet", sandbox.prefix)).doesNotContain(net.bridge());
     }
 
     @Test

@@ -86,6 +86,10 @@ public final class NetworkResources {
             });
         }
         changed.run();
+        // Answered once nothing of the network is left on the host (bridge, rules, its last containers' veths), as
+        // a user checking `ip link` or `nft list ruleset` right after `down` expects; the kernel's parts went on
+        // side by side since the removal was committed.
+        manager.awaitRemovals();
     }
 
     private Network find(String name) {
