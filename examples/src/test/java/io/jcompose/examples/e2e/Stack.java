@@ -165,12 +165,6 @@ record Stack(JcomposeHost host, Path dir, String project, Map<String, String> ba
         assertThat(host.agent().volumes(label)).as("volumes").isEmpty();
         assertThat(host.agent().networks(label)).as("networks").isEmpty();
         Footprint f = host.footprint();
-        // down returns once the agent has removed a network from its records; the bridge and the table's rules
-        // follow within ~50 ms on a thread of the agent's own, as Docker's do
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while ((!f.links().isEmpty() || !f.nftProjectRules().isEmpty()) && System.nanoTime() < deadline) {
-            pause();
-        }
         assertThat(f.links()).as("bridges and veths").isEmpty();
         assertThat(f.namespaces()).as("network namespaces").isEmpty();
         assertThat(f.mounts()).as("mounts").allMatch(m -> m.equals(f.agentMount()));

@@ -64,21 +64,8 @@ final class NetworkWiring {
 
     /** Removes the run's networks (after its containers). */
     static void removeNetworks(AgentClient client, TestHost host) {
-        List<String> bridges = new ArrayList<>();
         for (NetworkView n : client.networks(List.of("jt=" + host.prefix()))) {
             client.removeNetwork(n.name());
-            bridges.add(n.bridge());
-        }
-        // the agent answers once a removal is committed; the bridge and its rules follow within ~50 ms
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
-        while (System.nanoTime() < deadline && (links(host).stream().anyMatch(bridges::contains)
-                || bridges.stream().anyMatch(ruleset(host)::contains))) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
         }
     }
 
