@@ -450,6 +450,7 @@ public final class ContainerService {
             images.unmount(layout.rootfs(id));
         }
         store.delete(id); // the commit point: from here on the container is gone
+        ContainerRecords.forget(id);
         if (now.imageId() != null) {
             images.release(id);
         }
