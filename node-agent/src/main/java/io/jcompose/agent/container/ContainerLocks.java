@@ -22,6 +22,20 @@ final class ContainerLocks {
         }
     }
 
+    /** Runs {@code body} under the lock if it is free now; false (and nothing run) when someone holds it. */
+    boolean tryLocked(String id, Runnable body) {
+        ReentrantLock lock = locks.computeIfAbsent(id, k -> new ReentrantLock());
+        if (!lock.tryLock()) {
+            return false;
+        }
+        try {
+            body.run();
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Drops the lock of a removed container. */
     void forget(String id) {
         locks.remove(id);

@@ -25,6 +25,8 @@ import java.util.concurrent.TimeoutException;
  */
 final class ExitRecorder {
     private static final System.Logger LOG = System.getLogger(ExitRecorder.class.getName());
+    /** The longest an exit's publication waits for the exits it follows ({@link #publishAfter}). */
+    private static final Duration ORDER_WAIT = Duration.ofSeconds(10);
     private final ContainerStore store;
     private final OciRuntime runtime;
     private final ContainerLayout layout;
@@ -32,6 +34,10 @@ final class ExitRecorder {
     private final ContainerLocks locks;
     private final ContainerNetworking networking;
     private final ConcurrentHashMap<String, CompletableFuture<Container>> waiting = new ConcurrentHashMap<>();
+    /** Runs whose end a stop watches: done once their names left the DNS, by the record or by the stop itself. */
+    private final ConcurrentHashMap<String, CompletableFuture<Void>> releasing = new ConcurrentHashMap<>();
+    /** Runs whose exit is published only after others' (a stop chain's earlier links): what to wait for. */
+    private final ConcurrentHashMap<String, CompletableFuture<?>> publishAfter = new ConcurrentHashMap<>();
     private final java.util.function.Consumer<Container> recorded;
 
     ExitRecorder(ContainerStore store, OciRuntime runtime, ContainerLayout layout, EventBus events, ContainerLocks locks,
@@ -48,6 +54,35 @@ final class ExitRecorder {
     /** Completes with the exited container at its next recorded exit. */
     CompletableFuture<Container> next(String id) {
         return waiting.computeIfAbsent(id, k -> new CompletableFuture<>());
+    }
+
+    /**
+     * Completes once the names of the container's current run have left the DNS and its host ports are free: done by
+     * its exit's record, or earlier by a stop that saw the process end ({@link #released}). The caller holds the
+     * lock of a live container.
+     */
+    CompletableFuture<Void> nextRelease(String id) {
+        return releasing.computeIfAbsent(id, k -> new CompletableFuture<>());
+    }
+
+    /**
+     * The next recorded exit of the container is published (its {@code die} event, its hooks, its waiters) only once
+     * {@code earlier} is done, at most {@link #ORDER_WAIT} later: a stop chain signals a container once the one before
+     * has ended, possibly before that exit is recorded, and the events keep the order of the exits all the same.
+     * The caller holds the lock of a live container.
+     */
+    void publishAfter(String id, CompletableFuture<?> earlier) {
+        if (!earlier.isDone()) {
+            publishAfter.put(id, earlier);
+        }
+    }
+
+    /** The run's names and ports were released ({@link ContainerNetworking#release}); the caller holds the lock. */
+    void released(String id) {
+        CompletableFuture<Void> f = releasing.remove(id);
+        if (f != null) {
+            f.complete(null);
+        }
     }
 
     /** Forgets a future made for a start that failed. */
@@ -82,8 +117,10 @@ final class ExitRecorder {
         String id = c.id().value();
         boolean oom = Files.exists(layout.persistDir(id).resolve("oom"));
         networking.release(c); // its names and host ports go with the process
+        released(id);
         Container exited = c.exited(code, oom, Instant.now());
         store.update(ContainerRecords.toRow(exited));
+        awaitEarlier(id);
         if (oom) {
             events.publish(new ContainerEvent(ContainerEvent.Type.OOM, id, c.name().value(), c.labels(), null, Instant.now()));
         }
@@ -105,6 +142,21 @@ final class ExitRecorder {
             LOG.log(System.Logger.Level.WARNING, "could not delete the runtime state of " + c.name(), e);
         }
         return exited;
+    }
+
+    /** Waits for the exits this one is published after ({@link #publishAfter}); a bounded wait, whatever happens to them. */
+    private void awaitEarlier(String id) {
+        CompletableFuture<?> earlier = publishAfter.remove(id);
+        if (earlier == null) {
+            return;
+        }
+        try {
+            earlier.get(ORDER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // published now: the order of two events is not worth an exit never told
+        }
     }
 
     /** The exit code the monitor wrote: in the runtime dir, or in the container's persist dir. */

@@ -175,6 +175,42 @@ class ContainerLifecycleIT {
     }
 
     @Test
+    void aStopSequenceStopsAChainInOrderAndItsEventsAndProgressKeepThatOrder() throws Exception {
+        List<String> ids = new java.util.ArrayList<>();
+        for (String name : List.of("first", "second", "third")) {
+            var c = agent.create(name, agent.spec("sh", "-c", SERVE));
+            agent.client().start(c.id());
+            awaitLine(c.id(), "up");
+            ids.add(c.id());
+        }
+        List<EventView> seen = new CopyOnWriteArrayList<>();
+        CountDownLatch destroyed = new CountDownLatch(3);
+        List<String> progress = new CopyOnWriteArrayList<>();
+        try (AutoCloseable sub = agent.client().events(List.of("jt=" + agent.host().prefix()), e -> {
+            seen.add(e);
+            if (e.type().equals("destroyed")) {
+                destroyed.countDown();
+            }
+        })) {
+            // first, then second once first's process has ended, then third: each signalled before the previous
+            // exit may be recorded, and still reported, published and removed as compose expects.
+            agent.client().stopSequence(new io.jcompose.agent.api.v1.StopSequenceRequest(List.of(
+                    new io.jcompose.agent.api.v1.StopSequenceRequest.Step(ids.get(2), true, List.of(ids.get(1))),
+                    new io.jcompose.agent.api.v1.StopSequenceRequest.Step(ids.get(1), true, List.of(ids.get(0))),
+                    new io.jcompose.agent.api.v1.StopSequenceRequest.Step(ids.get(0), true, List.of())),
+                    30, true, false), p -> progress.add(p.type() + " " + ids.indexOf(p.id())));
+            assertThat(destroyed.await(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(seen.stream().filter(e -> e.type().equals("died")).map(e -> ids.indexOf(e.id())).toList())
+                .containsExactly(0, 1, 2);
+        // exit 0: each ran its TERM handler
+        assertThat(seen).filteredOn(e -> e.type().equals("died")).allSatisfy(e -> assertThat(e.exitCode()).isZero());
+        assertThat(progress.stream().filter(p -> p.startsWith("stop")).toList())
+                .containsExactly("stopping 0", "stopped 0", "stopping 1", "stopped 1", "stopping 2", "stopped 2");
+        assertThat(progress).contains("removed 0", "removed 1", "removed 2");
+    }
+
+    @Test
     void listFiltersByLabels() {
         agent.client().create(new CreateContainerRequest(agent.host().prefix() + "-a",
                 Map.of("jt", agent.host().prefix(), "tier", "web"), agent.spec("true")));

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class StopSequenceTest {
@@ -23,7 +25,7 @@ class StopSequenceTest {
         }
 
         @Override
-        public void stop(String id, Duration timeout) {
+        public void stop(String id, Duration timeout, Runnable gone, java.util.concurrent.CompletableFuture<?> earlier) {
             calls.add("stop " + id);
             if (failing.contains(id)) throw AgentException.unavailable(id + " did not exit", null);
         }
@@ -45,6 +47,48 @@ class StopSequenceTest {
         new StopSequence(r).run(steps, null, false, false, p -> progress.add(p.type() + " " + p.id()));
         assertThat(r.calls).containsExactly("stop c", "stop b", "stop a");
         assertThat(progress).containsExactly("stopping c", "stopped c", "stopping b", "stopped b", "stopping a", "stopped a");
+    }
+
+    @Test
+    void theNextLinkIsSignalledOnceTheProcessEndedWhileTheProgressKeepsComposeOrder() throws InterruptedException {
+        List<String> calls = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch bStopped = new CountDownLatch(1);
+        StopSequence.Containers early = new StopSequence.Containers() {
+            @Override
+            public void stop(String id, Duration timeout, Runnable gone, java.util.concurrent.CompletableFuture<?> earlier) {
+                calls.add("stop " + id);
+                if (id.equals("b")) { // c's exit is not recorded yet: b's is published after it
+                    calls.add("b publishes after c: " + !earlier.isDone());
+                }
+                gone.run();
+                if (id.equals("c")) {
+                    try { // c's exit is recorded only once b's stop has begun: the chain did not wait for it
+                        assertThat(bStopped.await(10, TimeUnit.SECONDS)).isTrue();
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    calls.add("recorded c");
+                } else if (id.equals("b")) {
+                    bStopped.countDown();
+                }
+            }
+
+            @Override
+            public void remove(String id, boolean volumes) {
+                calls.add("remove " + id);
+            }
+        };
+        List<StopSequence.Step> steps = List.of(
+                new StopSequence.Step("a", true, List.of("b")),
+                new StopSequence.Step("b", true, List.of("c")),
+                new StopSequence.Step("c", true, List.of()));
+        List<String> progress = Collections.synchronizedList(new ArrayList<>());
+        new StopSequence(early).run(steps, null, true, false, p -> progress.add(p.type() + " " + p.id()));
+        assertThat(calls.indexOf("stop b")).isLessThan(calls.indexOf("recorded c"));
+        assertThat(calls).contains("b publishes after c: true");
+        assertThat(calls.indexOf("recorded c")).isLessThan(calls.indexOf("remove c"));
+        assertThat(progress.stream().filter(p -> p.startsWith("stop")).toList())
+                .containsExactly("stopping c", "stopped c", "stopping b", "stopped b", "stopping a", "stopped a");
     }
 
     @Test
