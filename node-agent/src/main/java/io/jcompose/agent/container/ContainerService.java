@@ -337,8 +337,7 @@ public final class ContainerService {
      * (its {@code die} event, hooks and waiters) after those are done ({@link ExitRecorder#publishAfter}).
      */
     public Container stop(String ref, Duration timeout, Runnable gone, CompletableFuture<?> earlier) {
-        Container c = inspect(ref);
-        String id = c.id().value();
+        String id = idOf(ref);
         Stopping stopping = locks.locked(id, () -> {
             Container now = load(id);
             hooks.forEach(h -> h.stopRequested(now));
@@ -361,6 +360,7 @@ public final class ContainerService {
             }
             return new Stopping(now, f, process, released);
         });
+        Container c = stopping.container();
         Duration grace = timeout != null ? timeout : c.spec().stopGracePeriod();
         CompletableFuture<Container> exit = stopping.exit();
         try {
@@ -474,8 +474,7 @@ public final class ContainerService {
 
     /** As {@link #remove(String, boolean)}; {@code volumes} also removes its anonymous volumes. */
     public void remove(String ref, boolean force, boolean volumes) {
-        Container c = inspect(ref);
-        String id = c.id().value();
+        String id = idOf(ref);
         if (force) {
             CompletableFuture<Container> exit = locks.locked(id, () -> {
                 Container now = load(id);
@@ -498,7 +497,7 @@ public final class ContainerService {
                 locks.forget(id);
                 return;
             }
-            ExitRecorder.await(exit, KILL_WAIT, c);
+            ExitRecorder.await(exit, KILL_WAIT, inspect(id));
         }
         locks.locked(id, () -> {
             removeLocked(load(id), volumes);
@@ -532,6 +531,19 @@ public final class ContainerService {
         deleteQuietly(layout.exitDir().resolve(id));
         publish(ContainerEvent.Type.DESTROYED, now);
         hooks.forEach(h -> h.removed(now, volumes));
+    }
+
+    /**
+     * The id {@code ref} names. A full id of an existing container is taken as it is, checked by one statement: the
+     * caller loads the container under its lock anyway, and a stop chain's or a removal's look-up was two reads of
+     * the store (the row, its labels) and its decoding, each on the path of the next link.
+     */
+    private String idOf(String ref) {
+        if (ref.length() == 64 && ref.chars().allMatch(ch -> (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f'))
+                && store.exists(ref)) {
+            return ref;
+        }
+        return inspect(ref).id().value();
     }
 
     public Container inspect(String ref) {

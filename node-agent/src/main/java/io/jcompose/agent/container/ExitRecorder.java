@@ -92,8 +92,8 @@ final class ExitRecorder {
 
     /** The monitor wrote {@code <exit dir>/<id>}. */
     void onExitFile(String id) {
-        if (store.find(id).isEmpty()) {
-            return;
+        if (!store.exists(id)) {
+            return; // no lock made for what is not ours (or is gone)
         }
         locks.locked(id, () -> {
             Container c = store.find(id).map(ContainerRecords::fromRow).orElse(null);

@@ -201,6 +201,18 @@ public final class ContainerStore implements AutoCloseable {
         }
     }
 
+    /** Whether a container with this full id exists: one statement, where {@link #find} also reads its labels. */
+    public synchronized boolean exists(String id) {
+        try (PreparedStatement ps = db.prepareStatement("SELECT 1 FROM containers WHERE id=?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw failure("query", e);
+        }
+    }
+
     public synchronized Optional<ContainerRow> find(String id) {
         List<ContainerRow> rows = query("SELECT " + COLUMNS + " FROM containers WHERE id=?", List.of(id));
         return rows.stream().findFirst();
