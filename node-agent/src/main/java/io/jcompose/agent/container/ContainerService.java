@@ -40,6 +40,8 @@ import java.util.concurrent.TimeoutException;
  * {@code remove("web-1", false)} → gone.
  */
 public final class ContainerService {
+    /** The longest a stop watching the process waits before it looks whether the exit was recorded meanwhile. */
+    private static final long AWAIT_SLICE = Duration.ofMillis(100).toNanos();
     /** How long stop and forced remove wait for the exit after SIGKILL before they give up. */
     private static final Duration KILL_WAIT = Duration.ofSeconds(30);
 
@@ -354,7 +356,14 @@ public final class ContainerService {
             if (earlier != null) {
                 exits.publishAfter(id, earlier);
             }
-            signal(now, Signals.normalize(now.spec().stopSignal()));
+            try {
+                signal(now, Signals.normalize(now.spec().stopSignal()));
+            } catch (RuntimeException e) {
+                if (process != null) {
+                    process.close();
+                }
+                throw e;
+            }
             if (now.state() == ContainerState.PAUSED) {
                 runtime.resume(id); // a frozen process cannot act on the signal
             }
@@ -365,17 +374,19 @@ public final class ContainerService {
         CompletableFuture<Container> exit = stopping.exit();
         try {
             if (stopping.process() != null) {
-                long start = System.nanoTime();
+                long deadline = System.nanoTime() + grace.toNanos();
                 try (Pidfd process = stopping.process()) {
-                    if (process.awaitExit(grace)) {
-                        releaseEnded(stopping.container(), stopping.released());
-                        gone.run();
+                    // In slices, so that a recorded exit ends the wait too (the descriptor may name another process
+                    // if the pid was reaped and reused before it was opened: then the record answers).
+                    while (!exit.isDone() && System.nanoTime() < deadline) {
+                        if (process.awaitExit(Duration.ofNanos(Math.min(deadline - System.nanoTime(), AWAIT_SLICE)))) {
+                            releaseEnded(c, stopping.released());
+                            gone.run();
+                            break;
+                        }
                     }
                 }
-                grace = grace.minusNanos(System.nanoTime() - start);
-                if (grace.isNegative()) {
-                    grace = Duration.ZERO;
-                }
+                grace = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
             }
             return exit.get(grace.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
