@@ -1,5 +1,9 @@
 package io.jcompose.cli;
 
+import io.jcompose.agent.api.v1.ContainerSpecBody;
+import io.jcompose.agent.api.v1.ContainerView;
+import io.jcompose.agent.api.v1.NetworkView;
+import io.jcompose.scheduler.naming.Labels;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -50,9 +54,7 @@ public final class AotTraining {
         if (!agent) {
             try {
                 standIn = TrainingAgent.start(sampleView("jcompose-aot-training"));
-                Map<String, String> env = new HashMap<>(context.environment());
-                env.put(AgentConnection.RUNTIME_DIR, standIn.runtimeDir().toString());
-                agentContext = new CliContext(env, context.workingDirectory(), context.stdin());
+                agentContext = reaching(standIn, context);
             } catch (IOException e) {
                 agentContext = null;
             }
@@ -115,9 +117,7 @@ public final class AotTraining {
                             network_mode: none
                             depends_on: [db]
                         """);
-                Map<String, String> env = new HashMap<>(context.environment());
-                env.put(AgentConnection.RUNTIME_DIR, standIn.runtimeDir().toString());
-                CliContext standInContext = new CliContext(env, context.workingDirectory(), context.stdin());
+                CliContext standInContext = reaching(standIn, context);
                 standIn.listing(dependency(file, standInContext, state));
                 ExecAttached.terminalAttached(standInContext); // what run asks without -i=false
                 String[] command = {"-f", file.toString(), "-p", "jcompose-aot-training", "run", "--rm", "-i=false",
@@ -154,14 +154,12 @@ public final class AotTraining {
                     networks:
                       net:
                     """);
-            Map<String, String> env = new HashMap<>(context.environment());
-            env.put(AgentConnection.RUNTIME_DIR, standIn.runtimeDir().toString());
-            CliContext standInContext = new CliContext(env, context.workingDirectory(), context.stdin());
+            CliContext standInContext = reaching(standIn, context);
             String project = "jcompose-aot-training";
             standIn.listing(stackMember(project, "db", null), stackMember(project, "app", "db:service_started:false"));
-            standIn.networks(new io.jcompose.agent.api.v1.NetworkView(project + "_net", "0123", "jc-0123",
-                    Map.of(io.jcompose.scheduler.naming.Labels.PROJECT, project), false, false,
-                    List.of(new io.jcompose.agent.api.v1.NetworkView.SubnetView("10.0.0.0/24", "10.0.0.1")), List.of()));
+            standIn.networks(new NetworkView(project + "_net", "0123", "jc-0123",
+                    Map.of(Labels.PROJECT, project), false, false,
+                    List.of(new NetworkView.SubnetView("10.0.0.0/24", "10.0.0.1")), List.of()));
             int code = Main.execute(standInContext, new String[] {"-f", file.toString(), "-p", project, "down"},
                     new PrintWriter(Writer.nullWriter()), new PrintWriter(Writer.nullWriter()));
             Files.deleteIfExists(file);
@@ -171,35 +169,42 @@ public final class AotTraining {
         }
     }
 
+    /** {@code context} with the stand-in's runtime directory: the commands run with it reach the stand-in. */
+    private static CliContext reaching(TrainingAgent standIn, CliContext context) {
+        Map<String, String> env = new HashMap<>(context.environment());
+        env.put(AgentConnection.RUNTIME_DIR, standIn.runtimeDir().toString());
+        return new CliContext(env, context.workingDirectory(), context.stdin());
+    }
+
     /** A running container of {@code service} on the network {@code net} of {@code project}, as up labels it. */
-    private static io.jcompose.agent.api.v1.ContainerView stackMember(String project, String service, String dependsOn) {
-        var labels = new HashMap<String, String>(Map.of(io.jcompose.scheduler.naming.Labels.PROJECT, project,
-                io.jcompose.scheduler.naming.Labels.SERVICE, service, io.jcompose.scheduler.naming.Labels.CONTAINER_NUMBER,
-                "1", io.jcompose.scheduler.naming.Labels.ONEOFF, "False"));
-        if (dependsOn != null) labels.put(io.jcompose.scheduler.naming.Labels.DEPENDS_ON, dependsOn);
-        var spec = io.jcompose.agent.api.v1.ContainerSpecBody.ofImage("jcompose.local/app:1");
+    private static ContainerView stackMember(String project, String service, String dependsOn) {
+        var labels = new HashMap<String, String>(Map.of(Labels.PROJECT, project,
+                Labels.SERVICE, service, Labels.CONTAINER_NUMBER,
+                "1", Labels.ONEOFF, "False"));
+        if (dependsOn != null) labels.put(Labels.DEPENDS_ON, dependsOn);
+        var spec = ContainerSpecBody.ofImage("jcompose.local/app:1");
         String name = project + "-" + service + "-1";
-        return new io.jcompose.agent.api.v1.ContainerView("0123456789" + service, name, labels, "running", 1, null,
+        return new ContainerView("0123456789" + service, name, labels, "running", 1, null,
                 false, "2026-01-01T00:00:00Z", "2026-01-01T00:00:01Z", null, spec, "sha256:00", null, 0,
-                List.of(new io.jcompose.agent.api.v1.ContainerView.PublishedPortView("127.0.0.1", 8080, 80, "tcp")),
-                Map.of(project + "_net", new io.jcompose.agent.api.v1.ContainerView.EndpointView(project + "_net",
+                List.of(new ContainerView.PublishedPortView("127.0.0.1", 8080, 80, "tcp")),
+                Map.of(project + "_net", new ContainerView.EndpointView(project + "_net",
                         "10.0.0.2", null, "02:42:0a:00:00:02", "10.0.0.1", List.of(service))));
     }
 
     /** The container of service db in {@code state}, labelled as up to date: its config hash is the file's. */
-    private static io.jcompose.agent.api.v1.ContainerView dependency(Path file, CliContext context, String state) {
+    private static ContainerView dependency(Path file, CliContext context, String state) {
         GlobalOptions global = new GlobalOptions();
         global.files = List.of(file.toString());
         global.projectName = "jcompose-aot-training";
         var loaded = io.jcompose.model.ProjectLoader.load(ProjectLoading.options(global, context));
         var services = (io.jcompose.model.tree.MapNode) loaded.canonical().get("services");
         String hash = io.jcompose.model.render.ConfigHash.of((io.jcompose.model.tree.MapNode) services.get("db"));
-        var labels = Map.of(io.jcompose.scheduler.naming.Labels.PROJECT, "jcompose-aot-training",
-                io.jcompose.scheduler.naming.Labels.SERVICE, "db", io.jcompose.scheduler.naming.Labels.CONTAINER_NUMBER,
-                "1", io.jcompose.scheduler.naming.Labels.ONEOFF, "False",
-                io.jcompose.scheduler.naming.Labels.CONFIG_HASH, hash);
-        var spec = io.jcompose.agent.api.v1.ContainerSpecBody.ofImage("jcompose.local/app:1");
-        return new io.jcompose.agent.api.v1.ContainerView("0123456789cd", "jcompose-aot-training-db-1", labels, state,
+        var labels = Map.of(Labels.PROJECT, "jcompose-aot-training",
+                Labels.SERVICE, "db", Labels.CONTAINER_NUMBER,
+                "1", Labels.ONEOFF, "False",
+                Labels.CONFIG_HASH, hash);
+        var spec = ContainerSpecBody.ofImage("jcompose.local/app:1");
+        return new ContainerView("0123456789cd", "jcompose-aot-training-db-1", labels, state,
                 1, null, false, "2026-01-01T00:00:00Z", "2026-01-01T00:00:01Z", null, spec, "sha256:00", null, 0,
                 List.of(), Map.of());
     }
@@ -209,22 +214,22 @@ public final class AotTraining {
      * records (Jackson's first use is most of such a command's cold cost), and the {@code ps} rendering.
      */
     private static void wireWorkload() {
-        var spec = io.jcompose.agent.api.v1.ContainerSpecBody.ofImage("jcompose.local/app:1");
+        var spec = ContainerSpecBody.ofImage("jcompose.local/app:1");
         var view = sampleView("demo");
         byte[] json = io.jcompose.agent.api.v1.WireJson.write(List.of(view, view));
-        var back = List.of(io.jcompose.agent.api.v1.WireJson.read(json, io.jcompose.agent.api.v1.ContainerView[].class));
+        var back = List.of(io.jcompose.agent.api.v1.WireJson.read(json, ContainerView[].class));
         // The agent client's own codec, which every request of a command goes through.
-        io.jcompose.agent.api.v1.RecordJson.read(json, io.jcompose.agent.api.v1.ContainerView[].class);
+        io.jcompose.agent.api.v1.RecordJson.read(json, ContainerView[].class);
         io.jcompose.agent.api.v1.RecordJson.write(new io.jcompose.agent.api.v1.CreateContainerRequest("demo-app-1",
                 java.util.Map.of(), spec));
         // The agent's views say "cpus":0.0: the parser's floating-point classes.
         io.jcompose.agent.api.v1.RecordJson.read("{\"image\":\"a\",\"cpus\":0.0}".getBytes(
-                java.nio.charset.StandardCharsets.UTF_8), io.jcompose.agent.api.v1.ContainerSpecBody.class);
+                java.nio.charset.StandardCharsets.UTF_8), ContainerSpecBody.class);
         io.jcompose.agent.api.v1.RecordJson.read("{\"kind\":\"NOT_FOUND\",\"message\":\"m\"}".getBytes(
                 java.nio.charset.StandardCharsets.UTF_8), io.jcompose.agent.api.v1.ErrorBody.class);
         io.jcompose.agent.api.v1.WireJson.write(new io.jcompose.agent.api.v1.CreateContainerRequest("demo-app-1",
                 java.util.Map.of(), spec));
-        for (Class<?> type : List.of(io.jcompose.agent.api.v1.NetworkView[].class,
+        for (Class<?> type : List.of(NetworkView[].class,
                 io.jcompose.agent.api.v1.VolumeView[].class, io.jcompose.agent.api.v1.ImageView[].class,
                 io.jcompose.agent.api.v1.EventView[].class, io.jcompose.agent.api.v1.LogLine[].class)) {
             io.jcompose.agent.api.v1.WireJson.read("[]", type);
@@ -237,15 +242,15 @@ public final class AotTraining {
     }
 
     /** A running container of service {@code app} in {@code project}, with every part of a view filled in. */
-    static io.jcompose.agent.api.v1.ContainerView sampleView(String project) {
-        var spec = io.jcompose.agent.api.v1.ContainerSpecBody.ofImage("jcompose.local/app:1");
-        return new io.jcompose.agent.api.v1.ContainerView("0123456789ab", project + "-app-1",
+    static ContainerView sampleView(String project) {
+        var spec = ContainerSpecBody.ofImage("jcompose.local/app:1");
+        return new ContainerView("0123456789ab", project + "-app-1",
                 java.util.Map.of("com.docker.compose.project", project, "com.docker.compose.service", "app"), "running",
                 1, null, false, "2026-01-01T00:00:00Z", "2026-01-01T00:00:01Z", null, spec, "sha256:00",
-                new io.jcompose.agent.api.v1.ContainerView.HealthView("healthy", 0, List.of(
-                        new io.jcompose.agent.api.v1.ContainerView.ProbeView("a", "b", 0, "ok"))),
-                0, List.of(new io.jcompose.agent.api.v1.ContainerView.PublishedPortView("0.0.0.0", 8080, 80, "tcp")),
-                java.util.Map.of("demo_default", new io.jcompose.agent.api.v1.ContainerView.EndpointView(
+                new ContainerView.HealthView("healthy", 0, List.of(
+                        new ContainerView.ProbeView("a", "b", 0, "ok"))),
+                0, List.of(new ContainerView.PublishedPortView("0.0.0.0", 8080, 80, "tcp")),
+                java.util.Map.of("demo_default", new ContainerView.EndpointView(
                         "demo_default", "10.0.0.2", null, null, "10.0.0.1", List.of("app"))));
     }
 }
