@@ -22,6 +22,9 @@ import java.util.Map;
  */
 public final class AotTraining {
 
+    /** The project name training runs under: nobody uses it, so training changes nothing. */
+    private static final String PROJECT = "jcompose-aot-training";
+
     private AotTraining() {
     }
 
@@ -105,30 +108,20 @@ public final class AotTraining {
     private static boolean oneOff(CliContext context) {
         boolean ok = true;
         for (String state : List.of("running", "exited")) {
-            try (TrainingAgent standIn = TrainingAgent.start(sampleView("jcompose-aot-training"))) {
-                Path file = standIn.runtimeDir().resolve("compose.yaml");
-                Files.writeString(file, """
-                        services:
-                          db:
-                            image: jcompose.local/app:1
-                            network_mode: none
-                          app:
-                            image: jcompose.local/app:1
-                            network_mode: none
-                            depends_on: [db]
-                        """);
-                CliContext standInContext = reaching(standIn, context);
+            ok &= againstStandIn(context, """
+                    services:
+                      db:
+                        image: jcompose.local/app:1
+                        network_mode: none
+                      app:
+                        image: jcompose.local/app:1
+                        network_mode: none
+                        depends_on: [db]
+                    """, (standIn, file, standInContext) -> {
                 standIn.listing(dependency(file, standInContext, state));
                 ExecAttached.terminalAttached(standInContext); // what run asks without -i=false
-                String[] command = {"-f", file.toString(), "-p", "jcompose-aot-training", "run", "--rm", "-i=false",
-                        "app", "true"};
-                int code = Main.execute(standInContext, command, new PrintWriter(Writer.nullWriter()),
-                        new PrintWriter(Writer.nullWriter()));
-                Files.deleteIfExists(file);
-                ok &= code == 0;
-            } catch (IOException | RuntimeException e) {
-                ok = false;
-            }
+                return new String[] {"-f", file.toString(), "-p", PROJECT, "run", "--rm", "-i=false", "app", "true"};
+            });
         }
         return ok;
     }
@@ -139,29 +132,43 @@ public final class AotTraining {
      * stop sequence streamed back and the network's removal, which every {@code down} otherwise loads cold.
      */
     private static boolean down(CliContext context) {
-        try (TrainingAgent standIn = TrainingAgent.start(sampleView("jcompose-aot-training"))) {
+        return againstStandIn(context, """
+                services:
+                  db:
+                    image: jcompose.local/app:1
+                    ports: ["127.0.0.1:8080:80"]
+                    networks: [net]
+                  app:
+                    image: jcompose.local/app:1
+                    depends_on: [db]
+                    networks: [net]
+                networks:
+                  net:
+                """, (standIn, file, standInContext) -> {
+            standIn.listing(stackMember(PROJECT, "db", null), stackMember(PROJECT, "app", "db:service_started:false"));
+            standIn.networks(new NetworkView(PROJECT + "_net", "0123", "jc-0123", Map.of(Labels.PROJECT, PROJECT), false,
+                    false, List.of(new NetworkView.SubnetView("10.0.0.0/24", "10.0.0.1")), List.of()));
+            return new String[] {"-f", file.toString(), "-p", PROJECT, "down"};
+        });
+    }
+
+    /** What a command trained against a stand-in answers with, and its arguments. */
+    private interface StandInCommand {
+        String[] prepare(TrainingAgent standIn, Path file, CliContext standInContext) throws IOException;
+    }
+
+    /**
+     * Runs one command against a stand-in of its own, with {@code yaml} as the compose file; the command primes the
+     * stand-in's answers and names its arguments. True when it succeeded.
+     */
+    private static boolean againstStandIn(CliContext context, String yaml, StandInCommand command) {
+        try (TrainingAgent standIn = TrainingAgent.start(sampleView(PROJECT))) {
             Path file = standIn.runtimeDir().resolve("compose.yaml");
-            Files.writeString(file, """
-                    services:
-                      db:
-                        image: jcompose.local/app:1
-                        ports: ["127.0.0.1:8080:80"]
-                        networks: [net]
-                      app:
-                        image: jcompose.local/app:1
-                        depends_on: [db]
-                        networks: [net]
-                    networks:
-                      net:
-                    """);
+            Files.writeString(file, yaml);
             CliContext standInContext = reaching(standIn, context);
-            String project = "jcompose-aot-training";
-            standIn.listing(stackMember(project, "db", null), stackMember(project, "app", "db:service_started:false"));
-            standIn.networks(new NetworkView(project + "_net", "0123", "jc-0123",
-                    Map.of(Labels.PROJECT, project), false, false,
-                    List.of(new NetworkView.SubnetView("10.0.0.0/24", "10.0.0.1")), List.of()));
-            int code = Main.execute(standInContext, new String[] {"-f", file.toString(), "-p", project, "down"},
-                    new PrintWriter(Writer.nullWriter()), new PrintWriter(Writer.nullWriter()));
+            String[] args = command.prepare(standIn, file, standInContext);
+            int code = Main.execute(standInContext, args, new PrintWriter(Writer.nullWriter()),
+                    new PrintWriter(Writer.nullWriter()));
             Files.deleteIfExists(file);
             return code == 0;
         } catch (IOException | RuntimeException e) {
