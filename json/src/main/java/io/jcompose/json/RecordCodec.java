@@ -12,6 +12,7 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -351,13 +352,9 @@ public final class RecordCodec {
             g.writeNumber(b);
         } else if (value instanceof Boolean b) {
             g.writeBoolean(b);
-        } else if (value instanceof List<?> list) {
+        } else if (value instanceof List<?> || value instanceof Object[]) {
             g.writeStartArray();
-            for (Object item : list) write(g, item);
-            g.writeEndArray();
-        } else if (value instanceof Object[] array) {
-            g.writeStartArray();
-            for (Object item : array) write(g, item);
+            for (Object item : value instanceof List<?> list ? list : Arrays.asList((Object[]) value)) write(g, item);
             g.writeEndArray();
         } else if (value instanceof Map<?, ?> map) {
             g.writeStartObject();

@@ -39,10 +39,7 @@ class StopSequenceTest {
     @Test
     void aChainStopsFromItsLastDependentToItsFirstDependency() throws InterruptedException {
         Recorder r = new Recorder(Set.of());
-        List<StopSequence.Step> steps = List.of(
-                new StopSequence.Step("a", true, List.of("b")),
-                new StopSequence.Step("b", true, List.of("c")),
-                new StopSequence.Step("c", true, List.of()));
+        List<StopSequence.Step> steps = chainAtoC();
         List<String> progress = Collections.synchronizedList(new ArrayList<>());
         new StopSequence(r).run(steps, null, false, false, p -> progress.add(p.type() + " " + p.id()));
         assertThat(r.calls).containsExactly("stop c", "stop b", "stop a");
@@ -78,10 +75,7 @@ class StopSequenceTest {
                 calls.add("remove " + id);
             }
         };
-        List<StopSequence.Step> steps = List.of(
-                new StopSequence.Step("a", true, List.of("b")),
-                new StopSequence.Step("b", true, List.of("c")),
-                new StopSequence.Step("c", true, List.of()));
+        List<StopSequence.Step> steps = chainAtoC();
         List<String> progress = Collections.synchronizedList(new ArrayList<>());
         new StopSequence(early).run(steps, null, true, false, p -> progress.add(p.type() + " " + p.id()));
         assertThat(calls.indexOf("stop b")).isLessThan(calls.indexOf("recorded c"));
@@ -136,5 +130,13 @@ class StopSequenceTest {
         new StopSequence(r).run(List.of(new StopSequence.Step("a", true, List.of("elsewhere"))), null, false, false,
                 p -> { });
         assertThat(r.calls).containsExactly("stop a");
+    }
+
+    /** a follows b, b follows c: stopped c, b, a. */
+    private static List<StopSequence.Step> chainAtoC() {
+        return List.of(
+                new StopSequence.Step("a", true, List.of("b")),
+                new StopSequence.Step("b", true, List.of("c")),
+                new StopSequence.Step("c", true, List.of()));
     }
 }
