@@ -32,6 +32,7 @@ final class TrainingAgent implements AutoCloseable {
     private volatile byte[] containers;
     private volatile List<String> ids;
     private volatile byte[] networks = "[]".getBytes(StandardCharsets.UTF_8);
+    private volatile List<String> networkNames = List.of();
     private final byte[] container;
     private final byte[] image;
 
@@ -54,6 +55,7 @@ final class TrainingAgent implements AutoCloseable {
     /** From now on, every network list is {@code listed}. */
     void networks(io.jcompose.agent.api.v1.NetworkView... listed) {
         networks = RecordJson.write(List.of(listed));
+        networkNames = java.util.Arrays.stream(listed).map(io.jcompose.agent.api.v1.NetworkView::name).toList();
     }
 
     /** Listens in a new temporary directory, the runtime directory to hand the commands. */
@@ -93,7 +95,7 @@ final class TrainingAgent implements AutoCloseable {
         String head = readHead(in);
         if (head.isEmpty()) return;
         String target = head.substring(0, head.indexOf("\r\n"));
-        skipBody(head, in);
+        byte[] body = readBody(head, in);
         if (target.startsWith("GET /v1/containers?")) {
             respond(out, "200 OK", containers);
         } else if (target.startsWith("GET /v1/images/")) {
@@ -113,7 +115,7 @@ final class TrainingAgent implements AutoCloseable {
             out.write("HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.UTF_8));
             out.flush();
         } else if (target.startsWith("POST /v1/stops ")) {
-            stops(out);
+            stops(out, new String(body, StandardCharsets.UTF_8).contains("\"networkLabels\""));
         } else if (target.startsWith("DELETE /v1/networks/")) {
             out.write("HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.UTF_8));
             out.flush();
@@ -127,14 +129,20 @@ final class TrainingAgent implements AutoCloseable {
         }
     }
 
-    /** Every listed container stopped and removed, one chunked line per step as the agent streams them. */
-    private void stops(OutputStream out) throws IOException {
+    /**
+     * Every listed container stopped and removed, one chunked line per step as the agent streams them; with
+     * {@code thenNetworks} each listed network removed after them.
+     */
+    private void stops(OutputStream out, boolean thenNetworks) throws IOException {
         out.write("HTTP/1.1 200 OK\r\nContent-Type: application/x-ndjson\r\nTransfer-Encoding: chunked\r\n\r\n"
                 .getBytes(StandardCharsets.UTF_8));
         for (String id : ids) {
             for (String type : List.of("stopping", "stopped", "removing", "removed")) {
                 chunk(out, RecordJson.write(new io.jcompose.agent.api.v1.StopProgressView(id, type, null)));
             }
+        }
+        for (String name : thenNetworks ? networkNames : List.<String>of()) {
+            chunk(out, RecordJson.write(new io.jcompose.agent.api.v1.StopProgressView(null, "removed", null, name)));
         }
         chunk(out, RecordJson.write(new io.jcompose.agent.api.v1.StopProgressView(null, "done", null)));
         out.write("0\r\n\r\n".getBytes(StandardCharsets.UTF_8));
@@ -148,13 +156,14 @@ final class TrainingAgent implements AutoCloseable {
         out.flush();
     }
 
-    /** Reads past the request's body, so that closing the connection does not reset it before the answer is read. */
-    private static void skipBody(String head, InputStream in) throws IOException {
+    /** Reads the request's body (also so that closing the connection does not reset it before the answer is read). */
+    private static byte[] readBody(String head, InputStream in) throws IOException {
         for (String line : head.split("\r\n")) {
             if (line.regionMatches(true, 0, "Content-Length:", 0, 15)) {
-                in.readNBytes(Integer.parseInt(line.substring(15).strip()));
+                return in.readNBytes(Integer.parseInt(line.substring(15).strip()));
             }
         }
+        return new byte[0];
     }
 
     /** The request line and headers. */

@@ -171,16 +171,43 @@ final class Routes {
         List<StopSequence.Step> steps = body.steps().stream()
                 .map(s -> new StopSequence.Step(s.id(), s.stop(), s.after() == null ? List.of() : s.after())).toList();
         StopSequence.check(steps);
+        List<LabelFilter> networkFilters = body.networkLabels() == null ? List.of()
+                : body.networkLabels().stream().map(LabelFilter::parse).toList();
         reply.startStream();
         try {
+            // The networks go as soon as every container has stopped (detached), beside the last removals: a
+            // bridge's deletion waits ~40 ms for the kernel, which no longer follows the removals and a request.
+            // Their lines come after every container's, in compose's order.
+            CompletableFuture<List<StopProgressView>> networkLines = new CompletableFuture<>();
+            Runnable removeNetworks = networkFilters.isEmpty() ? null : () -> networkLines.complete(removeNetworks(networkFilters));
             new StopSequence(containers).run(steps, body.timeout() == null ? null : Duration.ofSeconds(body.timeout()),
-                    body.remove(), body.volumes(), p -> reply.streamLine(new StopProgressView(p.id(), p.type(), p.error())));
+                    body.remove(), body.volumes(), p -> reply.streamLine(new StopProgressView(p.id(), p.type(), p.error())),
+                    removeNetworks);
+            if (removeNetworks != null) networkLines.join().forEach(reply::streamLine);
             reply.streamLine(new StopProgressView(null, "done", null));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             reply.endStream();
         }
+    }
+
+    /** Removes every network carrying all of {@code filters}' labels, one at a time; a line for each outcome. */
+    private List<StopProgressView> removeNetworks(List<LabelFilter> filters) {
+        List<StopProgressView> lines = new java.util.ArrayList<>();
+        try {
+            for (var n : networks.networks(filters)) {
+                try {
+                    networks.removeNetwork(n.name());
+                    lines.add(new StopProgressView(null, "removed", null, n.name()));
+                } catch (RuntimeException e) {
+                    lines.add(new StopProgressView(null, "failed", e.getMessage(), n.name()));
+                }
+            }
+        } catch (RuntimeException e) {
+            lines.add(new StopProgressView(null, "failed", "cannot list the networks: " + e.getMessage(), null));
+        }
+        return lines;
     }
 
     private void events(ApiRequest r, Reply reply) {

@@ -97,12 +97,27 @@ public final class StopSequence {
      */
     public void run(List<Step> steps, Duration timeout, boolean remove, boolean volumes, Consumer<Progress> progress)
             throws InterruptedException {
+        run(steps, timeout, remove, volumes, progress, null);
+    }
+
+    /**
+     * As {@link #run(List, Duration, boolean, boolean, Consumer)}; {@code whenStopped} (null: nothing) starts on a
+     * thread of its own once every step's stop is over (its exit recorded, so the container is detached from its
+     * networks, or its stop failed), beside the removals still going on. What it does is the caller's to wait for.
+     */
+    public void run(List<Step> steps, Duration timeout, boolean remove, boolean volumes, Consumer<Progress> progress,
+                    Runnable whenStopped) throws InterruptedException {
         check(steps);
         Map<String, CompletableFuture<Void>> stopped = new HashMap<>();
         Map<String, CompletableFuture<Void>> reported = new HashMap<>();
         for (Step s : steps) {
             stopped.put(s.id(), new CompletableFuture<>());
             reported.put(s.id(), new CompletableFuture<>());
+        }
+        if (whenStopped != null) {
+            // reported: completed once the step's stop has returned (the exit recorded) or failed
+            CompletableFuture.allOf(reported.values().toArray(CompletableFuture[]::new))
+                    .thenRun(() -> Thread.ofPlatform().daemon().name("stops-then").start(whenStopped));
         }
         // One removal at a time: each holds the state database (a synced commit) and the CPU for a while, and
         // several at once delayed the chain's next stop, whose look-ups wait for the database; one at a time they

@@ -47,6 +47,43 @@ class StopSequenceTest {
     }
 
     @Test
+    void whatFollowsTheStopsStartsOnceEveryExitIsRecordedBesideTheRemovalsStillGoing() throws InterruptedException {
+        List<String> calls = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch followed = new CountDownLatch(1);
+        StopSequence.Containers containers = new StopSequence.Containers() {
+            @Override
+            public void stop(String id, Duration timeout, Runnable gone, java.util.concurrent.CompletableFuture<?> earlier) {
+                calls.add("stop " + id);
+            }
+
+            @Override
+            public void remove(String id, boolean volumes) {
+                if (id.equals("a")) {
+                    try { // the last removal waits for what follows the stops: it did not wait for the removals
+                        assertThat(followed.await(10, TimeUnit.SECONDS)).isTrue();
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+                calls.add("remove " + id);
+            }
+        };
+        new StopSequence(containers).run(chainAtoC(), null, true, false, p -> { }, () -> {
+            calls.add("then");
+            followed.countDown();
+        });
+        assertThat(calls).containsSubsequence("stop c", "stop b", "stop a", "then", "remove a");
+        assertThat(calls.indexOf("then")).isGreaterThan(calls.indexOf("stop a"));
+    }
+
+    @Test
+    void whatFollowsTheStopsAlsoStartsWhenAStopFailed() throws InterruptedException {
+        CountDownLatch followed = new CountDownLatch(1);
+        new StopSequence(new Recorder(Set.of("b"))).run(chainAtoC(), null, true, false, p -> { }, followed::countDown);
+        assertThat(followed.await(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
     void theNextLinkIsSignalledOnceTheProcessEndedWhileTheProgressKeepsComposeOrder() throws InterruptedException {
         List<String> calls = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch bStopped = new CountDownLatch(1);

@@ -86,6 +86,44 @@ class NetworkWiringIT extends AgentOnNetworks {
     }
 
     @Test
+    void aStopSequenceRemovesTheNetworksWithItsLabelsAfterItsContainersAndLeavesNothingOfThem() throws Exception {
+        NetworkView front = client.createNetwork(new NetworkCreateRequest(host.prefix() + "_front",
+                Map.of("jt", host.prefix(), "project", "p"), null, null, null, null, null));
+        NetworkView kept = client.createNetwork(new NetworkCreateRequest(host.prefix() + "_kept",
+                Map.of("jt", host.prefix(), "project", "other"), null, null, null, null, null));
+        ContainerView db = running("db", List.of(on(front.name())), List.of(new PortBody(80, null, "127.0.0.1", "tcp")),
+                "sh", "-c", "trap 'exit 0' TERM; while :; do sleep 1 & wait; done");
+        ContainerView web = running("web", List.of(on(front.name())), List.of(),
+                "sh", "-c", "trap 'exit 0' TERM; while :; do sleep 1 & wait; done");
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        client.stopSequence(new io.jcompose.agent.api.v1.StopSequenceRequest(List.of(
+                new io.jcompose.agent.api.v1.StopSequenceRequest.Step(web.id(), true, List.of()),
+                new io.jcompose.agent.api.v1.StopSequenceRequest.Step(db.id(), true, List.of(web.id()))),
+                10, true, false, List.of("jt=" + host.prefix(), "project=p")),
+                p -> lines.add(p.network() != null ? p.type() + " network " + p.network()
+                        : p.type() + " " + (p.id() == null ? "" : p.id().equals(db.id()) ? "db" : "web")));
+
+        // after every container's lines, and gone from the host once the stream has ended
+        assertThat(lines).containsSubsequence("stopped web", "stopped db", "removed network " + front.name());
+        assertThat(lines.indexOf("removed network " + front.name())).isGreaterThan(lines.indexOf("removed db"))
+                .isGreaterThan(lines.indexOf("removed web"));
+        assertThat(client.networks(List.of("jt=" + host.prefix()))).extracting(NetworkView::name).containsExactly(kept.name());
+        assertThat(NetworkWiring.links(host)).as("only the other network's bridge").containsExactly(kept.bridge());
+        assertThat(NetworkWiring.namespaceMounts(host)).isEmpty();
+        assertThat(NetworkWiring.ruleset(host)).doesNotContain(front.bridge());
+        assertThat(NetworkWiring.ruleset(host).replaceAll("(?s)set bridges \\{.*?\\}", ""))
+                .as("db's published port is withdrawn").doesNotContain("elements");
+
+        // a network a running container still uses is reported, not removed, and the stream still ends
+        ContainerView other = running("other", List.of(on(kept.name())), List.of(), "sleep", "300");
+        List<String> refused = new java.util.concurrent.CopyOnWriteArrayList<>();
+        client.stopSequence(new io.jcompose.agent.api.v1.StopSequenceRequest(List.of(), 10, true, false,
+                List.of("jt=" + host.prefix(), "project=other")), p -> refused.add(p.type() + " " + p.network() + " " + p.error()));
+        assertThat(refused).first().asString().startsWith("failed " + kept.name()).contains(other.name());
+        assertThat(client.networks(List.of("jt=" + host.prefix()))).extracting(NetworkView::name).containsExactly(kept.name());
+    }
+
+    @Test
     void aPublishedPortAnswersOnTheHostsLoopback() throws Exception {
         NetworkView front = network(client, host, "front");
         String page = "/tmp/" + host.prefix() + "-www";

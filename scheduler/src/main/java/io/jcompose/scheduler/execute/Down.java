@@ -4,11 +4,10 @@ import io.jcompose.agent.api.v1.ContainerView;
 import io.jcompose.scheduler.naming.Labels;
 import io.jcompose.scheduler.node.Node;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 /**
@@ -44,31 +43,18 @@ public record Down(Set<String> services, boolean removeOrphans, boolean volumes)
             }
         }
         String filter = Labels.projectFilter(project);
-        // Stopping does not change the project's networks: listing them meanwhile saves a request at the end.
-        CompletableFuture<List<Node.NetworkInfo>> networks = CompletableFuture.supplyAsync(
-                () -> node.networks(List.of(filter)), runnable -> Thread.ofPlatform().daemon().start(runnable));
-        List<ServiceOutcome> outcomes = new ArrayList<>(executor.stopAll(targets.containers(), targets.graph(), true,
-                volumes));
+        // The node removes the project's networks in the same request once every container has stopped (a bridge's
+        // deletion then goes on beside the last removals); one that cannot, or a bounded --parallel, leaves them to
+        // the loop below.
+        Stopping.Result stopped = executor.removeAll(targets.containers(), targets.graph(), volumes, List.of(filter));
+        List<ServiceOutcome> outcomes = new ArrayList<>(stopped.containers());
         // A network still used by a kept orphan or a container that failed to go is expected to stay: its removal's
         // error is no failure of down then. Otherwise it is.
         boolean containersLeft = orphansLeft || outcomes.stream().anyMatch(o -> !o.succeeded());
-        List<Node.NetworkInfo> listed;
-        try {
-            listed = networks.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
-        for (Node.NetworkInfo n : listed) {
-            if (!project.equals(n.labels().get(Labels.PROJECT))) continue;
-            try {
-                executor.guarded("Network " + n.name(), "Removing", "Removed", () -> {
-                    node.removeNetwork(n.name());
-                    return null;
-                });
-            } catch (RuntimeException e) {
-                if (!containersLeft) outcomes.add(new ServiceOutcome("network " + n.name(), e.getMessage()));
-            }
-        }
+        Map<String, String> networkErrors = stopped.networks() != null ? stopped.networks() : removeNetworks(node, project, filter, executor);
+        networkErrors.forEach((name, error) -> {
+            if (error != null && !containersLeft) outcomes.add(new ServiceOutcome("network " + name, error));
+        });
         if (volumes) {
             for (Node.VolumeInfo v : node.volumes(List.of(filter))) {
                 if (!project.equals(v.labels().get(Labels.PROJECT))) continue;
@@ -85,4 +71,22 @@ public record Down(Set<String> services, boolean removeOrphans, boolean volumes)
         return outcomes;
     }
 
+    /** Removes the project's networks one request each; each one's error, or null when it went. */
+    private Map<String, String> removeNetworks(Node node, String project, String filter, Executor executor)
+            throws InterruptedException {
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (Node.NetworkInfo n : node.networks(List.of(filter))) {
+            if (!project.equals(n.labels().get(Labels.PROJECT))) continue;
+            try {
+                executor.guarded("Network " + n.name(), "Removing", "Removed", () -> {
+                    node.removeNetwork(n.name());
+                    return null;
+                });
+                errors.put(n.name(), null);
+            } catch (RuntimeException e) {
+                errors.put(n.name(), e.getMessage());
+            }
+        }
+        return errors;
+    }
 }

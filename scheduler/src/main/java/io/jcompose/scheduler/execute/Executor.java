@@ -315,6 +315,15 @@ public final class Executor {
         return new Stopping(this, node, stopTimeout).stopAll(byService, graph, remove, removeVolumes);
     }
 
+    /**
+     * Stops and removes the containers as {@link #stopAll} does; then the node may remove the networks carrying
+     * {@code networkLabels} in the same go, once every container has stopped ({@code down}).
+     */
+    Stopping.Result removeAll(Map<String, List<ContainerView>> byService, ServiceGraph graph, boolean removeVolumes,
+                              List<String> networkLabels) throws InterruptedException {
+        return new Stopping(this, node, stopTimeout).stopAll(byService, graph, true, removeVolumes, networkLabels);
+    }
+
     /** Sends {@code signal} to every running container, all at once (within the parallelism bound). */
     public List<ServiceOutcome> killAll(List<ContainerView> containers, String signal) throws InterruptedException {
         return new Stopping(this, node, stopTimeout).killAll(containers, signal);

@@ -27,12 +27,32 @@ final class Stopping {
         this.stopTimeout = stopTimeout;
     }
 
+    /**
+     * What a stop of a set of containers came to.
+     *
+     * @param networks with network labels given: each network the node removed afterwards and its error (null when
+     *                 removed), in order; null when the node removed none itself (the caller removes them)
+     */
+    record Result(List<ServiceOutcome> containers, Map<String, String> networks) {
+    }
+
     List<ServiceOutcome> stopAll(Map<String, List<ContainerView>> byService, ServiceGraph graph, boolean remove,
-                                        boolean removeVolumes) throws InterruptedException {
+                                 boolean removeVolumes) throws InterruptedException {
+        return stopAll(byService, graph, remove, removeVolumes, null).containers();
+    }
+
+    /** As {@link #stopAll(Map, ServiceGraph, boolean, boolean)}; with {@code networkLabels} the node may remove the networks too. */
+    Result stopAll(Map<String, List<ContainerView>> byService, ServiceGraph graph, boolean remove, boolean removeVolumes,
+                   List<String> networkLabels) throws InterruptedException {
         if (executor.unbounded()) {
-            List<ServiceOutcome> chained = inSequence(byService, graph, remove, removeVolumes);
+            Result chained = inSequence(byService, graph, remove, removeVolumes, networkLabels);
             if (chained != null) return chained;
         }
+        return new Result(oneByOne(byService, graph, remove, removeVolumes), null);
+    }
+
+    private List<ServiceOutcome> oneByOne(Map<String, List<ContainerView>> byService, ServiceGraph graph, boolean remove,
+                                          boolean removeVolumes) throws InterruptedException {
         Map<String, CompletableFuture<Void>> done = new LinkedHashMap<>();
         for (String s : byService.keySet()) done.put(s, new CompletableFuture<>());
         Map<String, String> failures = new ConcurrentHashMap<>();
@@ -89,10 +109,11 @@ final class Stopping {
 
     /**
      * The same way down with the node chaining the stops itself: one request for the whole set, each container
-     * waiting for the containers of its service's dependents; null when the node cannot.
+     * waiting for the containers of its service's dependents, then the networks with {@code networkLabels}; null
+     * when the node cannot.
      */
-    private List<ServiceOutcome> inSequence(Map<String, List<ContainerView>> byService, ServiceGraph graph,
-                                            boolean remove, boolean removeVolumes) {
+    private Result inSequence(Map<String, List<ContainerView>> byService, ServiceGraph graph, boolean remove,
+                              boolean removeVolumes, List<String> networkLabels) {
         Map<String, String> serviceOf = new HashMap<>();
         Map<String, String> nameOf = new HashMap<>();
         List<StopSequenceRequest.Step> steps = new ArrayList<>();
@@ -112,7 +133,23 @@ final class Stopping {
         Map<String, String> failures = new ConcurrentHashMap<>();
         Consumer<ProgressEvent> events = executor.events();
         Integer seconds = stopTimeout == null ? null : Math.toIntExact(stopTimeout.toSeconds());
-        boolean handled = node.stopInSequence(new StopSequenceRequest(steps, seconds, remove, removeVolumes), p -> {
+        boolean withNetworks = remove && networkLabels != null && !networkLabels.isEmpty();
+        Map<String, String> networks = new LinkedHashMap<>();
+        Node.Sequence sequence = node.stopInSequence(new StopSequenceRequest(steps, seconds, remove, removeVolumes,
+                withNetworks ? networkLabels : null), p -> {
+            if (p.network() != null) {
+                // removed by the node once every container had stopped; shown as a removal made now
+                String subject = "Network " + p.network();
+                events.accept(ProgressEvent.working(subject, "Removing"));
+                if ("removed".equals(p.type())) {
+                    events.accept(ProgressEvent.done(subject, "Removed"));
+                    networks.put(p.network(), null);
+                } else {
+                    events.accept(ProgressEvent.failed(subject, p.error()));
+                    networks.put(p.network(), String.valueOf(p.error()));
+                }
+                return;
+            }
             String subject = "Container " + nameOf.getOrDefault(p.id(), p.id());
             switch (p.type()) {
                 case "stopping" -> events.accept(ProgressEvent.working(subject, "Stopping"));
@@ -127,10 +164,10 @@ final class Stopping {
                 default -> { } // a kind of line this client does not know yet
             }
         });
-        if (!handled) return null;
+        if (sequence == Node.Sequence.UNSUPPORTED) return null;
         List<ServiceOutcome> out = new ArrayList<>();
         for (String s : byService.keySet()) out.add(new ServiceOutcome(s, failures.get(s)));
-        return out;
+        return new Result(out, withNetworks && sequence == Node.Sequence.CONTAINERS_AND_NETWORKS ? networks : null);
     }
 
     List<ServiceOutcome> killAll(List<ContainerView> containers, String signal) throws InterruptedException {

@@ -56,13 +56,22 @@ public final class AgentNode implements Node {
     }
 
     @Override
-    public boolean stopInSequence(StopSequenceRequest request, Consumer<StopProgressView> progress) {
+    public Sequence stopInSequence(StopSequenceRequest request, Consumer<StopProgressView> progress) {
         try {
             client.stopSequence(request, progress);
-            return true;
+            return request.networkLabels() == null ? Sequence.CONTAINERS : Sequence.CONTAINERS_AND_NETWORKS;
         } catch (AgentException e) {
-            // an agent from before POST /v1/stops (still running after an upgrade of the CLI)
-            if (e.kind() == ErrorKind.NOT_FOUND && String.valueOf(e.getMessage()).contains("no such endpoint")) return false;
+            // agents from before POST /v1/stops, or before its networks (still running after an upgrade of the CLI):
+            // the body is refused before anything is stopped
+            if (e.kind() == ErrorKind.NOT_FOUND && String.valueOf(e.getMessage()).contains("no such endpoint")) {
+                return Sequence.UNSUPPORTED;
+            }
+            if (e.kind() == ErrorKind.INVALID_ARGUMENT && request.networkLabels() != null
+                    && String.valueOf(e.getMessage()).contains("networkLabels")) {
+                client.stopSequence(new StopSequenceRequest(request.steps(), request.timeout(), request.remove(),
+                        request.volumes()), progress);
+                return Sequence.CONTAINERS;
+            }
             throw e;
         }
     }

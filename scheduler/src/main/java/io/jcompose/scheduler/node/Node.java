@@ -52,14 +52,24 @@ public interface Node {
     /** Stops with the container's own grace period when {@code timeout} is null. */
     ContainerView stop(String ref, Duration timeout);
 
+    /** What {@link #stopInSequence} did. */
+    enum Sequence {
+        /** Nothing: this node cannot chain stops; the caller goes container by container. */
+        UNSUPPORTED,
+        /** The containers, not the networks the request named (a node that cannot remove them in the sequence). */
+        CONTAINERS,
+        /** The containers, then the networks the request named (each one's outcome streamed). */
+        CONTAINERS_AND_NETWORKS
+    }
+
     /**
      * Stops (and with {@code request.remove()} removes) the request's containers, each once those it must follow
-     * are done with, the node chaining them itself instead of one call per container; progress comes per
-     * container as it happens, failures included. False when this node cannot: the caller then goes container by
-     * container.
+     * are done with, the node chaining them itself instead of one call per container, then removes the networks
+     * with {@code request.networkLabels()}; progress comes per container and network as it happens, failures
+     * included.
      */
-    default boolean stopInSequence(StopSequenceRequest request, Consumer<StopProgressView> progress) {
-        return false;
+    default Sequence stopInSequence(StopSequenceRequest request, Consumer<StopProgressView> progress) {
+        return Sequence.UNSUPPORTED;
     }
 
     ContainerView kill(String ref, String signal);

@@ -287,7 +287,26 @@ class ExecutorTest {
         assertThat(node.networkMap()).isEmpty();
         assertThat(events).extracting(e -> e.subject() + " " + e.text()).containsSubsequence(
                 "Container demo-web-1 Stopping", "Container demo-web-1 Stopped", "Container demo-web-1 Removed",
-                "Container demo-db-1 Stopping", "Container demo-db-1 Stopped", "Container demo-db-1 Removed");
+                "Container demo-db-1 Stopping", "Container demo-db-1 Stopped", "Container demo-db-1 Removed",
+                "Network demo_default Removing", "Network demo_default Removed");
+        // the project's network went in the same sequence, after every container: no request of its own
+        assertThat(node.journal()).containsSubsequence("sequence", "remove demo-db-1", "remove-network demo_default");
+        assertThat(node.journal().stream().filter(j -> j.startsWith("remove-network"))).hasSize(1);
+    }
+
+    @Test
+    void aNetworkTheSequenceCouldNotRemoveFailsDownUnlessAKeptContainerStillUsesIt() throws InterruptedException {
+        FakeNode node = nodeWithImages().chainingStops().refusingNetworkRemoval("network demo_default is busy");
+        up(node, "services: {a: {image: busybox}, b: {image: busybox}}\n");
+        Executor executor = new Executor(node, 0, null, Pacing.NONE, events::add);
+        var kept = new Down(Set.of("a"), false, false).run(node, executor, "demo", events::add);
+        assertThat(kept).allMatch(ServiceOutcome::succeeded);
+        events.clear();
+        var all = new Down(Set.of("a", "b"), false, false).run(node, executor, "demo", events::add);
+        assertThat(all).filteredOn(o -> !o.succeeded()).singleElement()
+                .satisfies(o -> assertThat(o.failure()).contains("network demo_default is busy"));
+        assertThat(events).extracting(e -> e.subject() + " " + e.text()).last().asString()
+                .startsWith("Network demo_default").contains("busy");
     }
 
     @Test

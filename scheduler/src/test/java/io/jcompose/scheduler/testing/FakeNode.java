@@ -238,8 +238,8 @@ public final class FakeNode implements Node {
 
     /** One step at a time, each once every step it follows is over; journals {@code sequence} first. */
     @Override
-    public boolean stopInSequence(StopSequenceRequest request, java.util.function.Consumer<StopProgressView> progress) {
-        if (!chainsStops) return false;
+    public Sequence stopInSequence(StopSequenceRequest request, java.util.function.Consumer<StopProgressView> progress) {
+        if (!chainsStops) return Sequence.UNSUPPORTED;
         synchronized (this) {
             journal.add("sequence");
         }
@@ -264,7 +264,17 @@ public final class FakeNode implements Node {
                 progress.accept(new StopProgressView(next.id(), "removed", null));
             }
         }
-        return true;
+        if (request.networkLabels() == null) return Sequence.CONTAINERS;
+        // as the agent: every network with the labels, once the containers are stopped, each outcome on a line
+        for (NetworkInfo n : networks(request.networkLabels())) {
+            try {
+                removeNetwork(n.name());
+                progress.accept(new StopProgressView(null, "removed", null, n.name()));
+            } catch (RuntimeException e) {
+                progress.accept(new StopProgressView(null, "failed", e.getMessage(), n.name()));
+            }
+        }
+        return Sequence.CONTAINERS_AND_NETWORKS;
     }
 
     @Override
