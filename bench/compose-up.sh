@@ -66,6 +66,7 @@ system_paths=(/run/docker /run/containerd /run/containers /run/libpod /etc/conta
 preexisting=" "
 for p in "${system_paths[@]}"; do if [[ -e $p ]]; then preexisting+="$p "; fi; done
 dockerd_pid=
+started_agent=
 stack_up=()              # tools whose stack may be up, for cleanup
 podman_env=(CONTAINERS_STORAGE_CONF=$work/podman/storage.conf CONTAINERS_CONF=$work/podman/containers.conf)
 
@@ -87,6 +88,7 @@ remove_netavark_chains() {
 cleanup() {
     set +e
     for tool in "${stack_up[@]}"; do compose "$tool" down >/dev/null 2>&1; done
+    [[ -n $started_agent ]] && "$root/jcompose" agent stop >/dev/null 2>&1
     if [[ -n $dockerd_pid ]] && kill -0 "$dockerd_pid" 2>/dev/null; then
         kill -TERM "$dockerd_pid"
         for _ in $(seq 1 200); do kill -0 "$dockerd_pid" 2>/dev/null || break; sleep 0.1; done
@@ -176,6 +178,13 @@ setup_jcompose() {
     if ! "$root/jcompose" up --help 2>&1 | grep -q "^Usage: jcompose up"; then
         skipped[jcompose]="this jcompose has no 'up' command yet"
         return
+    fi
+    # The agent's memory depends on its age (docs/status.md): one that was running already is measured as it
+    # is, and said so; one the benchmark starts (its first command does) is stopped at the end.
+    if "$root/jcompose" agent status >/dev/null 2>&1; then
+        say "jcompose: measuring the agent that was running already (a fresh one may use less memory)"
+    else
+        started_agent=1
     fi
     "$root/jcompose" image load -i "$work/images/busybox.oci.tar" >/dev/null 2>"$work/jcompose-load.log" \
         || skipped[jcompose]="jcompose image load failed: $(tail -n 1 "$work/jcompose-load.log")"
