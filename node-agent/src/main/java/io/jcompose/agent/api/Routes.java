@@ -183,7 +183,13 @@ final class Routes {
             new StopSequence(containers).run(steps, body.timeout() == null ? null : Duration.ofSeconds(body.timeout()),
                     body.remove(), body.volumes(), p -> reply.streamLine(new StopProgressView(p.id(), p.type(), p.error())),
                     removeNetworks);
-            if (removeNetworks != null) networkLines.join().forEach(reply::streamLine);
+            if (removeNetworks != null) {
+                for (StopProgressView line : networkLines.join()) {
+                    // Tried again now that every removal is over: a container whose exit was recorded without its
+                    // detach (by the reconciler, after an agent restart) is detached by its removal only.
+                    reply.streamLine("failed".equals(line.type()) && line.network() != null ? removeNetwork(line.network()) : line);
+                }
+            }
             reply.streamLine(new StopProgressView(null, "done", null));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -197,17 +203,21 @@ final class Routes {
         List<StopProgressView> lines = new java.util.ArrayList<>();
         try {
             for (var n : networks.networks(filters)) {
-                try {
-                    networks.removeNetwork(n.name());
-                    lines.add(new StopProgressView(null, "removed", null, n.name()));
-                } catch (RuntimeException e) {
-                    lines.add(new StopProgressView(null, "failed", e.getMessage(), n.name()));
-                }
+                lines.add(removeNetwork(n.name()));
             }
         } catch (RuntimeException e) {
             lines.add(new StopProgressView(null, "failed", "cannot list the networks: " + e.getMessage(), null));
         }
         return lines;
+    }
+
+    private StopProgressView removeNetwork(String name) {
+        try {
+            networks.removeNetwork(name);
+            return new StopProgressView(null, "removed", null, name);
+        } catch (RuntimeException e) {
+            return new StopProgressView(null, "failed", e.getMessage(), name);
+        }
     }
 
     private void events(ApiRequest r, Reply reply) {

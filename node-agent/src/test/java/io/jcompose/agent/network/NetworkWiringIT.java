@@ -124,6 +124,25 @@ class NetworkWiringIT extends AgentOnNetworks {
     }
 
     @Test
+    void aNetworkAContainerLeavesOnlyByItsRemovalIsRemovedOnceTheRemovalsAreOver() throws Exception {
+        // A prepared container (networked, its process not started) has no stop to wait for: the network's first
+        // attempt finds it attached, the attempt after the removals does not.
+        NetworkView front = client.createNetwork(new NetworkCreateRequest(host.prefix() + "_front",
+                Map.of("jt", host.prefix(), "project", "p"), null, null, null, null, null));
+        ContainerView prepared = fx.create("prepared", bridged(fx.spec("sleep", "300"), List.of(on(front.name())), List.of()));
+        client.prepare(prepared.id());
+        assertThat(client.inspectNetwork(front.name()).containers()).containsExactly(prepared.name());
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        client.stopSequence(new io.jcompose.agent.api.v1.StopSequenceRequest(List.of(
+                new io.jcompose.agent.api.v1.StopSequenceRequest.Step(prepared.id(), false, List.of())),
+                10, true, false, List.of("jt=" + host.prefix(), "project=p")),
+                p -> lines.add(p.type() + " " + (p.network() != null ? p.network() : "container")));
+        assertThat(lines).containsExactly("removing container", "removed container", "removed " + front.name());
+        assertThat(client.networks(List.of("jt=" + host.prefix()))).isEmpty();
+        assertThat(NetworkWiring.links(host)).isEmpty();
+    }
+
+    @Test
     void aPublishedPortAnswersOnTheHostsLoopback() throws Exception {
         NetworkView front = network(client, host, "front");
         String page = "/tmp/" + host.prefix() + "-www";
