@@ -59,11 +59,7 @@ class StopSequenceTest {
             @Override
             public void remove(String id, boolean volumes) {
                 if (id.equals("a")) {
-                    try { // the last removal waits for what follows the stops: it did not wait for the removals
-                        assertThat(followed.await(10, TimeUnit.SECONDS)).isTrue();
-                    } catch (InterruptedException e) {
-                        throw new IllegalStateException(e);
-                    }
+                    awaitOrFail(followed); // the last removal waits for what follows the stops: it did not wait for them
                 }
                 calls.add("remove " + id);
             }
@@ -96,11 +92,7 @@ class StopSequenceTest {
                 }
                 gone.run();
                 if (id.equals("c")) {
-                    try { // c's exit is recorded only once b's stop has begun: the chain did not wait for it
-                        assertThat(bStopped.await(10, TimeUnit.SECONDS)).isTrue();
-                    } catch (InterruptedException e) {
-                        throw new IllegalStateException(e);
-                    }
+                    awaitOrFail(bStopped); // c's exit is recorded only once b's stop has begun: the chain did not wait for it
                     calls.add("recorded c");
                 } else if (id.equals("b")) {
                     bStopped.countDown();
@@ -170,6 +162,15 @@ class StopSequenceTest {
     }
 
     /** a follows b, b follows c: stopped c, b, a. */
+    /** Waits for {@code latch} from inside a stand-in's call, failing the test if it never opens. */
+    private static void awaitOrFail(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static List<StopSequence.Step> chainAtoC() {
         return List.of(
                 new StopSequence.Step("a", true, List.of("b")),
