@@ -50,20 +50,11 @@ class StopSequenceTest {
     void whatFollowsTheStopsStartsOnceEveryExitIsRecordedBesideTheRemovalsStillGoing() throws InterruptedException {
         List<String> calls = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch followed = new CountDownLatch(1);
-        StopSequence.Containers containers = new StopSequence.Containers() {
-            @Override
-            public void stop(String id, Duration timeout, Runnable gone, java.util.concurrent.CompletableFuture<?> earlier) {
-                calls.add("stop " + id);
+        StopSequence.Containers containers = scripted(calls, (id, gone, earlier) -> { }, id -> {
+            if (id.equals("a")) {
+                awaitOrFail(followed); // the last removal waits for what follows the stops: it did not wait for them
             }
-
-            @Override
-            public void remove(String id, boolean volumes) {
-                if (id.equals("a")) {
-                    awaitOrFail(followed); // the last removal waits for what follows the stops: it did not wait for them
-                }
-                calls.add("remove " + id);
-            }
-        };
+        });
         new StopSequence(containers).run(chainAtoC(), null, true, false, p -> { }, () -> {
             calls.add("then");
             followed.countDown();
@@ -83,27 +74,18 @@ class StopSequenceTest {
     void theNextLinkIsSignalledOnceTheProcessEndedWhileTheProgressKeepsComposeOrder() throws InterruptedException {
         List<String> calls = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch bStopped = new CountDownLatch(1);
-        StopSequence.Containers early = new StopSequence.Containers() {
-            @Override
-            public void stop(String id, Duration timeout, Runnable gone, java.util.concurrent.CompletableFuture<?> earlier) {
-                calls.add("stop " + id);
-                if (id.equals("b")) { // c's exit is not recorded yet: b's is published after it
-                    calls.add("b publishes after c: " + !earlier.isDone());
-                }
-                gone.run();
-                if (id.equals("c")) {
-                    awaitOrFail(bStopped); // c's exit is recorded only once b's stop has begun: the chain did not wait for it
-                    calls.add("recorded c");
-                } else if (id.equals("b")) {
-                    bStopped.countDown();
-                }
+        StopSequence.Containers early = scripted(calls, (id, gone, earlier) -> {
+            if (id.equals("b")) { // c's exit is not recorded yet: b's is published after it
+                calls.add("b publishes after c: " + !earlier.isDone());
             }
-
-            @Override
-            public void remove(String id, boolean volumes) {
-                calls.add("remove " + id);
+            gone.run();
+            if (id.equals("c")) {
+                awaitOrFail(bStopped); // c's exit is recorded only once b's stop has begun: the chain did not wait for it
+                calls.add("recorded c");
+            } else if (id.equals("b")) {
+                bStopped.countDown();
             }
-        };
+        }, id -> { });
         List<StopSequence.Step> steps = chainAtoC();
         List<String> progress = Collections.synchronizedList(new ArrayList<>());
         new StopSequence(early).run(steps, null, true, false, p -> progress.add(p.type() + " " + p.id()));
@@ -162,6 +144,31 @@ class StopSequenceTest {
     }
 
     /** a follows b, b follows c: stopped c, b, a. */
+    /** What a scripted stand-in does when asked to stop a container, after noting the call. */
+    private interface OnStop {
+        void stop(String id, Runnable gone, java.util.concurrent.CompletableFuture<?> earlier);
+    }
+
+    /**
+     * A stand-in that notes {@code stop <id>} in {@code calls} before running {@code onStop}, and {@code remove <id>}
+     * after running {@code onRemove}.
+     */
+    private static StopSequence.Containers scripted(List<String> calls, OnStop onStop, java.util.function.Consumer<String> onRemove) {
+        return new StopSequence.Containers() {
+            @Override
+            public void stop(String id, Duration timeout, Runnable gone, java.util.concurrent.CompletableFuture<?> earlier) {
+                calls.add("stop " + id);
+                onStop.stop(id, gone, earlier);
+            }
+
+            @Override
+            public void remove(String id, boolean volumes) {
+                onRemove.accept(id);
+                calls.add("remove " + id);
+            }
+        };
+    }
+
     /** Waits for {@code latch} from inside a stand-in's call, failing the test if it never opens. */
     private static void awaitOrFail(CountDownLatch latch) {
         try {
