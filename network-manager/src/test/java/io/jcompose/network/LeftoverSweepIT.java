@@ -84,7 +84,8 @@ class LeftoverSweepIT {
         first.close();
 
         manager = NetworkManager.open(sandbox.config());
-        assertThat(manager.cleanupLeftovers().isEmpty()).isTrue();
+        SweepReport report = manager.cleanupLeftovers();
+        assertThat(report.isEmpty()).as("nothing to sweep, but: %s", report).isTrue();
         assertThat(Sandbox.httpGet(sandbox.hostNetns, "127.0.0.1:8101")).isEqualTo("still here");
         assertThat(Sandbox.ping(b.netns().orElseThrow(), a.endpoints().getFirst().ipv4().orElseThrow().address().toString())).isTrue();
         assertThat(Sandbox.tryIn(sandbox.hostNetns, 5, "busybox", "nc", "-l", "-p", "8101").exit())
