@@ -47,15 +47,32 @@ public final class PortReservations implements AutoCloseable {
      * @throws BindException when the port is taken or the address is not one of the host's
      */
     public Reservation reserve(Protocol protocol, Optional<IpAddress> hostIp, int port) throws BindException {
-        try {
-            return host.call(() -> bind(protocol, hostIp, port));
-        } catch (IllegalStateException e) {
-            if (e.getCause() instanceof BindException b) {
-                throw b;
+        // A port we released a moment ago may still be held by a child of ours: the JDK makes sockets without
+        // close-on-exec, and a process started meanwhile (an `ip`, an `nft`) holds copies of every descriptor until
+        // its launcher has closed them, ~1 ms, longer on a busy host. So a taken fixed port is asked again for a
+        // short while before it counts as another program's.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return host.call(() -> bind(protocol, hostIp, port));
+            } catch (IllegalStateException e) {
+                if (!(e.getCause() instanceof BindException b)) {
+                    throw e;
+                }
+                if (port == 0 || attempt >= BIND_ATTEMPTS || b.getMessage() == null || !b.getMessage().contains("in use")) {
+                    throw b;
+                }
             }
-            throw e;
+            try {
+                Thread.sleep(BIND_RETRY_PAUSE);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new BindException("interrupted while waiting for port " + port);
+            }
         }
     }
+
+    private static final int BIND_ATTEMPTS = 6;
+    private static final java.time.Duration BIND_RETRY_PAUSE = java.time.Duration.ofMillis(5);
 
     private static Reservation bind(Protocol protocol, Optional<IpAddress> hostIp, int port) throws IOException {
         if (hostIp.isPresent()) {
