@@ -53,7 +53,9 @@ public record Down(Set<String> services, boolean removeOrphans, boolean volumes)
         boolean containersLeft = orphansLeft || outcomes.stream().anyMatch(o -> !o.succeeded());
         Map<String, String> networkErrors = stopped.networks() != null ? stopped.networks() : removeNetworks(node, project, filter, executor);
         networkErrors.forEach((name, error) -> {
-            if (error != null && !containersLeft) outcomes.add(new ServiceOutcome("network " + name, error));
+            if (error != null && !containersLeft) {
+                outcomes.add(new ServiceOutcome(name.isEmpty() ? "networks" : "network " + name, error));
+            }
         });
         if (volumes) {
             for (Node.VolumeInfo v : node.volumes(List.of(filter))) {

@@ -137,16 +137,18 @@ final class Stopping {
         Map<String, String> networks = new LinkedHashMap<>();
         Node.Sequence sequence = node.stopInSequence(new StopSequenceRequest(steps, seconds, remove, removeVolumes,
                 withNetworks ? networkLabels : null), p -> {
-            if (p.network() != null) {
-                // removed by the node once every container had stopped; shown as a removal made now
-                String subject = "Network " + p.network();
+            if (p.network() != null || (p.id() == null && "failed".equals(p.type()))) {
+                // removed by the node once every container had stopped; shown as a removal made now (a failed line
+                // naming no network: the node could not list them)
+                String subject = p.network() != null ? "Network " + p.network() : "Networks";
+                String key = p.network() != null ? p.network() : "";
                 events.accept(ProgressEvent.working(subject, "Removing"));
                 if ("removed".equals(p.type())) {
                     events.accept(ProgressEvent.done(subject, "Removed"));
-                    networks.put(p.network(), null);
+                    networks.put(key, null);
                 } else {
                     events.accept(ProgressEvent.failed(subject, p.error()));
-                    networks.put(p.network(), String.valueOf(p.error()));
+                    networks.put(key, String.valueOf(p.error()));
                 }
                 return;
             }

@@ -295,6 +295,20 @@ class ExecutorTest {
     }
 
     @Test
+    void networksTheSequenceCouldNotEvenListFailDown() throws InterruptedException {
+        FakeNode node = nodeWithImages().chainingStops();
+        up(node, "services: {a: {image: busybox}}\n");
+        node.failingNetworkListing("the state is unreadable");
+        Executor executor = new Executor(node, 0, null, Pacing.NONE, events::add);
+        var outcomes = new Down(Set.of("a"), false, false).run(node, executor, "demo", events::add);
+        assertThat(node.byName()).isEmpty();
+        assertThat(outcomes).filteredOn(o -> !o.succeeded()).singleElement().satisfies(o -> {
+            assertThat(o.service()).isEqualTo("networks");
+            assertThat(o.failure()).contains("the state is unreadable");
+        });
+    }
+
+    @Test
     void aNetworkTheSequenceCouldNotRemoveFailsDownUnlessAKeptContainerStillUsesIt() throws InterruptedException {
         FakeNode node = nodeWithImages().chainingStops().refusingNetworkRemoval("network demo_default is busy");
         up(node, "services: {a: {image: busybox}, b: {image: busybox}}\n");

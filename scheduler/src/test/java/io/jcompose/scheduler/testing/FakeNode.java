@@ -41,12 +41,19 @@ public final class FakeNode implements Node {
     private int nextId = 1;
     private boolean chainsStops;
     private String networkRemovalError;
+    private String networkListingError;
 
     // ---- scripting ------------------------------------------------------------------------------------------
 
     /** The node takes whole stop sequences ({@link #stopInSequence}), as the agent does. */
     public synchronized FakeNode chainingStops() {
         chainsStops = true;
+        return this;
+    }
+
+    /** Every network listing fails with {@code message}. */
+    public synchronized FakeNode failingNetworkListing(String message) {
+        networkListingError = message;
         return this;
     }
 
@@ -266,7 +273,14 @@ public final class FakeNode implements Node {
         }
         if (request.networkLabels() == null) return Sequence.CONTAINERS;
         // as the agent: every network with the labels, once the containers are stopped, each outcome on a line
-        for (NetworkInfo n : networks(request.networkLabels())) {
+        List<NetworkInfo> listed;
+        try {
+            listed = networks(request.networkLabels());
+        } catch (RuntimeException e) {
+            progress.accept(new StopProgressView(null, "failed", "cannot list the networks: " + e.getMessage(), null));
+            return Sequence.CONTAINERS_AND_NETWORKS;
+        }
+        for (NetworkInfo n : listed) {
             try {
                 removeNetwork(n.name());
                 progress.accept(new StopProgressView(null, "removed", null, n.name()));
@@ -314,6 +328,7 @@ public final class FakeNode implements Node {
 
     @Override
     public synchronized List<NetworkInfo> networks(List<String> labelFilters) {
+        if (networkListingError != null) throw new IllegalStateException(networkListingError);
         return networks.values().stream().filter(n -> matches(n.labels(), labelFilters)).toList();
     }
 
