@@ -126,7 +126,7 @@ public final class PortPublisher {
                 if (first == null) {
                     first = e;
                 }
-                if (!inUse(e)) {
+                if (!PortReservations.inUse(e)) {
                     break;
                 }
             }
@@ -152,7 +152,7 @@ public final class PortPublisher {
                 if (first == null) {
                     first = e;
                 }
-                if (!inUse(e)) {
+                if (!PortReservations.inUse(e)) {
                     break;
                 }
             }
@@ -161,7 +161,7 @@ public final class PortPublisher {
     }
 
     private NetworkException unusable(Binding b, int port, BindException e) {
-        if (!inUse(e)) {
+        if (!PortReservations.inUse(e)) {
             return NetworkException.invalid("cannot publish " + b.source() + ": "
                             + b.hostIp().map(ip -> "host_ip " + ip + " is not an address of this host").orElse(e.getMessage()),
                     "use one of the host's addresses, or leave host_ip out to publish on all of them");
@@ -175,8 +175,4 @@ public final class PortPublisher {
                 + " is already in use by " + holder, "stop that process, or publish another host port");
     }
 
-    private static boolean inUse(BindException e) {
-        String m = e.getMessage() == null ? "" : e.getMessage();
-        return m.contains("in use");
-    }
 }
